@@ -1,0 +1,1 @@
+"""GCM Hub: a platform for implementing the Global Compact for Migration."""

@@ -1,0 +1,177 @@
+"""Writes to the catalogue. Each runs in one transaction, validates, and is audited."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from gcmhub.audit.actions import audit_record
+from gcmhub.audit.models import AuditEvent
+from gcmhub.catalog.models import (
+    KIND_MODELS,
+    ItemLink,
+    ItemObjective,
+    ItemOrganisation,
+    Organisation,
+    Scope,
+    Status,
+)
+from gcmhub.core.upsert import UpsertReport, set_if_changed, upsert_translated
+from gcmhub.taxonomy.models import (
+    Country,
+    GuidingPrinciple,
+    Objective,
+    Region,
+    ResourceType,
+    SDGTarget,
+)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _kind_fields(kind: str, details: dict[str, Any]) -> dict[str, Any]:
+    """Turn a data file's kind-specific object into model field values."""
+    fields = dict(details)
+    if kind == "document":
+        slug = fields.pop("resource_type")
+        fields["resource_type"] = ResourceType.objects.get(slug=slug)
+        fields["document_symbol"] = fields.get("document_symbol") or ""
+    for name in ("period_start", "period_end"):
+        if name in fields:
+            fields[name] = _date(fields[name])
+    if kind == "project" and fields.get("budget") is not None:
+        fields["budget"] = Decimal(fields["budget"])
+    if kind == "practice":
+        fields.pop("call", None)  # calls attach their practices themselves
+    # Data files say null for "not known"; text columns store that as "".
+    model = KIND_MODELS[kind]
+    for name, value in fields.items():
+        if value is None and not model._meta.get_field(name).null:
+            fields[name] = ""
+    return fields
+
+
+@transaction.atomic
+def catalog_load(*, data: dict, actor=None, status: str = Status.PUBLISHED) -> UpsertReport:
+    """Load organisations and items from the export-like structure of `demo/content.json`.
+
+    Idempotent by slug: loading the same data again changes nothing.
+    """
+    report = UpsertReport()
+    for row in data.get("organisations", []):
+        _, created, changed = upsert_translated(
+            Organisation,
+            key={"slug": row["slug"]},
+            fields={"url": row.get("url") or ""},
+            translations=row["translations"],
+        )
+        report.count("organisations", created=created, changed=changed)
+
+    organisations = {o.slug: o for o in Organisation.objects.all()}
+    for row in data.get("items", []):
+        kind = row["kind"]
+        fields = {
+            "source_language": row["source_language"],
+            "date": _date(row.get("date")),
+            "date_precision": row.get("date_precision", "day"),
+            "scope": Scope.from_slug(row["scope"]),
+            "citation": row.get("citation") or "",
+            "status": status,
+            **_kind_fields(kind, row.get(kind, {})),
+        }
+        item, created, changed = upsert_translated(
+            KIND_MODELS[kind],
+            key={"slug": row["slug"]},
+            fields=fields,
+            translations=row["translations"],
+        )
+        changed |= _set_relations(item, row, organisations)
+        report.count("items", created=created, changed=changed)
+        if changed:
+            audit_record(
+                actor=actor,
+                event_type=AuditEvent.ITEM_CREATED if created else AuditEvent.ITEM_UPDATED,
+                obj=item,
+                snapshot={"slug": item.slug, "kind": kind, "source": "catalog_load"},
+            )
+    return report
+
+
+def _set_relations(item, row: dict, organisations: dict[str, Organisation]) -> bool:
+    changed = set_if_changed(
+        item.countries,
+        set(Country.objects.filter(iso3__in=row.get("countries", [])).values_list("pk", flat=True)),
+    )
+    changed |= set_if_changed(
+        item.regions,
+        set(Region.objects.filter(slug__in=row.get("regions", [])).values_list("pk", flat=True)),
+    )
+    changed |= set_if_changed(
+        item.principles,
+        set(
+            GuidingPrinciple.objects.filter(slug__in=row.get("principles", [])).values_list(
+                "pk", flat=True
+            )
+        ),
+    )
+    changed |= set_if_changed(
+        item.sdg_targets,
+        set(
+            SDGTarget.objects.filter(code__in=row.get("sdg_targets", [])).values_list(
+                "pk", flat=True
+            )
+        ),
+    )
+    _check_all_found(item, row)
+
+    numbers = row.get("objectives", {})
+    wanted_objectives = {
+        (objective.pk, number in numbers.get("primary", []))
+        for objective in Objective.objects.filter(
+            number__in=[*numbers.get("primary", []), *numbers.get("secondary", [])]
+        )
+        for number in [objective.number]
+    }
+    current = set(item.objective_links.values_list("objective_id", "is_primary"))
+    if current != wanted_objectives:
+        item.objective_links.all().delete()
+        ItemObjective.objects.bulk_create(
+            ItemObjective(item=item, objective_id=pk, is_primary=primary)
+            for pk, primary in sorted(wanted_objectives)
+        )
+        changed = True
+
+    wanted_orgs = [(organisations[o["org"]].pk, o["role"]) for o in row.get("organisations", [])]
+    if list(item.organisation_links.values_list("organisation_id", "role")) != wanted_orgs:
+        item.organisation_links.all().delete()
+        ItemOrganisation.objects.bulk_create(
+            ItemOrganisation(item=item, organisation_id=pk, role=role) for pk, role in wanted_orgs
+        )
+        changed = True
+
+    wanted_links = [(link["url"], link["label"]) for link in row.get("links", [])]
+    if list(item.links.values_list("url", "label")) != wanted_links:
+        item.links.all().delete()
+        for url, label in wanted_links:
+            link = ItemLink(item=item, url=url, label=label)
+            link.full_clean()
+            link.save()
+        changed = True
+    return changed
+
+
+def _check_all_found(item, row: dict) -> None:
+    """A data file naming an unknown country, objective… is an error, not a silent drop."""
+    expected = {
+        "countries": len(set(row.get("countries", []))),
+        "regions": len(set(row.get("regions", []))),
+        "principles": len(set(row.get("principles", []))),
+        "sdg_targets": len(set(row.get("sdg_targets", []))),
+    }
+    for relation, count in expected.items():
+        found = getattr(item, relation).count()
+        if found != count:
+            raise ValueError(f"{item.slug}: {relation} names {count} entries, {found} are known")

@@ -1,0 +1,52 @@
+"""Which translation of a piece of content to show, and in which language.
+
+Content is written in a source language and may carry translations. A page shows the
+reader's language when a translation exists, else the source language, and says so.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+
+# Languages are named in their own tongue, as language switchers and facets show them.
+LANGUAGE_AUTONYMS = {
+    "fr": "Français",
+    "en": "English",
+    "es": "Español",
+    "ar": "العربية",
+    "zh-hans": "中文",
+    "ru": "Русский",
+}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The translation chosen for display and the language it is written in."""
+
+    translation: Any
+    language: str
+
+    def is_in(self, language: str) -> bool:
+        return self.language == language
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def choose_translation(obj, *, language: str, source_language: str | None = None) -> Shown | None:
+    """Pick the translation of `obj` (a parler model) to show a reader of `language`.
+
+    Order: the reader's language, then the object's source language, then the first
+    language of the site that has one. Reads `obj.translations.all()`, so a list that
+    prefetches `translations` pays no query per object.
+    """
+    by_language = {t.language_code: t for t in obj.translations.all()}
+    for code in (language, source_language, *language_codes()):
+        if code and code in by_language:
+            return Shown(by_language[code], code)
+    if by_language:
+        code, translation = next(iter(by_language.items()))
+        return Shown(translation, code)
+    return None

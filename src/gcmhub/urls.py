@@ -1,0 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+admin.site.site_header = "GCM Hub"
+admin.site.site_title = "GCM Hub"
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("gcmhub.site.urls")),
+    path("calls/", include("gcmhub.calls.urls")),
+    path("", include("gcmhub.catalog.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "gcmhub.site.views.page_not_found"

@@ -1,0 +1,54 @@
+import os
+
+import pytest
+from django.db import connection
+
+from tests.tools import REQUIRE_ALL
+
+
+def pytest_configure(config):
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return
+    import psycopg
+
+    try:
+        psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
+    except psycopg.OperationalError as error:
+        message = f"PostgreSQL is not reachable at {url}: {error}".strip()
+        if REQUIRE_ALL:
+            pytest.exit(f"GCMHUB_REQUIRE_ALL=1: {message}", returncode=1)
+        print(f"\n{'!' * 70}\nMISSING TOOL: {message}\nThe PostgreSQL run is SKIPPED.\n{'!' * 70}")
+        pytest.exit("PostgreSQL run skipped", returncode=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the taxonomy and the demo content, loaded once."""
+    from gcmhub.site.actions import site_init
+
+    with django_db_blocker.unblock():
+        site_init(demo=True)
+
+
+@pytest.fixture
+def demo(db):
+    """The taxonomy and demo content; reloaded if a transactional test emptied the base."""
+    from gcmhub.catalog.models import Item
+    from gcmhub.site.actions import site_init
+
+    if not Item.objects.exists():
+        site_init(demo=True)
+
+
+@pytest.fixture
+def live_demo(live_server, transactional_db):
+    from gcmhub.site.actions import site_init
+
+    site_init(demo=True)
+    return live_server
+
+
+@pytest.fixture
+def db_vendor(db):
+    return connection.vendor

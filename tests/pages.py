@@ -1,0 +1,64 @@
+"""Small readers of rendered HTML for assertions on what a page shows."""
+
+import html
+import re
+from html.parser import HTMLParser
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._link_text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "title"):
+            self._skip += 1
+        if tag == "a":
+            self._href = dict(attrs).get("href")
+            self._link_text = []
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "title"):
+            self._skip -= 1
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, " ".join("".join(self._link_text).split())))
+            self._href = None
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+            if self._href is not None:
+                self._link_text.append(data)
+
+
+def read(response) -> _Reader:
+    reader = _Reader()
+    reader.feed(response.content.decode())
+    return reader
+
+
+def text(response) -> str:
+    """The visible text of a page, whitespace collapsed."""
+    return " ".join(" ".join(read(response).text).split())
+
+
+def links(response) -> list[tuple[str, str]]:
+    return read(response).links
+
+
+def section(response, heading_id: str) -> str:
+    """The raw HTML of the <section> whose heading has id `heading_id`."""
+    body = response.content.decode()
+    start = re.search(rf'<section[^>]*aria-labelledby="{heading_id}"', body)
+    assert start, f"no section {heading_id}"
+    depth, position = 0, start.start()
+    for tag in re.finditer(r"<(/?)section\b", body[position:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            raw = body[position : position + tag.end() + 1]
+            break
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
