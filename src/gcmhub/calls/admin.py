@@ -2,11 +2,13 @@ from django.contrib import admin
 from parler.admin import TranslatableAdmin
 
 from gcmhub.audit.admin import AuditedAdminMixin
+from gcmhub.core.admin import FORMFIELD_OVERRIDES
 from gcmhub.calls.models import Call
 
 
 @admin.register(Call)
 class CallAdmin(AuditedAdminMixin, TranslatableAdmin):
+    formfield_overrides = FORMFIELD_OVERRIDES
     list_display = ["__str__", "opens_at", "deadline", "timezone", "is_published"]
     list_filter = ["is_published", "objectives"]
     filter_horizontal = ["objectives", "partners"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from parler.admin import TranslatableAdmin
 
 from gcmhub.audit.admin import AuditedAdminMixin
+from gcmhub.core.admin import FORMFIELD_OVERRIDES
 from gcmhub.catalog.models import (
     Document,
     Event,
@@ -28,12 +29,15 @@ class ItemOrganisationInline(admin.TabularInline):
 
 
 class ItemLinkInline(admin.TabularInline):
+    formfield_overrides = FORMFIELD_OVERRIDES
     model = ItemLink
     extra = 0
 
 
 class ItemAdmin(AuditedAdminMixin, TranslatableAdmin):
     """Shared by every kind: the core fields first, the kind's own fields after."""
+
+    formfield_overrides = FORMFIELD_OVERRIDES
 
     list_display = ["__str__", "status", "scope", "date", "source_language", "updated_at"]
     list_filter = ["status", "scope", "source_language", "objectives"]
@@ -52,5 +56,6 @@ for model in (Document, Event, Project, Training, Video, Practice):
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdminMixin, TranslatableAdmin):
+    formfield_overrides = FORMFIELD_OVERRIDES
     list_display = ["__str__", "slug", "url"]
     search_fields = ["slug", "translations__name", "translations__acronym"]

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 
@@ -88,7 +89,7 @@ class Organisation(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or self.slug
 
 
-class ItemQuerySet(models.QuerySet):
+class ItemQuerySet(TranslatableQuerySet):
     def public(self):
         return self.filter(status=Status.PUBLISHED)
 
