@@ -2,8 +2,8 @@ from django.contrib import admin
 from parler.admin import TranslatableAdmin
 
 from gcmhub.audit.admin import AuditedAdminMixin
-from gcmhub.core.admin import FORMFIELD_OVERRIDES
 from gcmhub.calls.models import Call
+from gcmhub.core.admin import FORMFIELD_OVERRIDES
 
 
 @admin.register(Call)

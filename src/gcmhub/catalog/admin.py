@@ -2,7 +2,6 @@ from django.contrib import admin
 from parler.admin import TranslatableAdmin
 
 from gcmhub.audit.admin import AuditedAdminMixin
-from gcmhub.core.admin import FORMFIELD_OVERRIDES
 from gcmhub.catalog.models import (
     Document,
     Event,
@@ -15,6 +14,7 @@ from gcmhub.catalog.models import (
     Training,
     Video,
 )
+from gcmhub.core.admin import FORMFIELD_OVERRIDES
 
 
 class ItemObjectiveInline(admin.TabularInline):
