@@ -8,6 +8,11 @@ import sys
 from pathlib import Path
 
 
+def sqlite_environment() -> dict:
+    """This process's environment without DATABASE_URL (set during the PostgreSQL run)."""
+    return {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+
+
 def settings_in_a_fresh_process(env: dict) -> str:
     code = (
         "import json, django; from django.conf import settings; django.setup();"
@@ -15,7 +20,7 @@ def settings_in_a_fresh_process(env: dict) -> str:
         "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']),"
         " 'options': {k: str(v) for k, v in db.get('OPTIONS', {}).items()}}))"
     )
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment = sqlite_environment()
     environment.update(env, DJANGO_SETTINGS_MODULE="gcmhub.settings")
     return subprocess.run(
         [sys.executable, "-c", code], env=environment, check=True, capture_output=True, text=True
@@ -29,7 +34,7 @@ def test_sqlite_lives_in_the_data_directory_in_wal_mode_with_a_busy_timeout(tmp_
     assert db["options"]["timeout"] == "20"
     subprocess.run(
         [sys.executable, "-m", "gcmhub.cli", "migrate", "--verbosity", "0"],
-        env={**os.environ, "GCMHUB_DATA_DIR": str(tmp_path)},
+        env={**sqlite_environment(), "GCMHUB_DATA_DIR": str(tmp_path)},
         check=True,
     )
     mode = sqlite3.connect(tmp_path / "gcmhub.sqlite3").execute("PRAGMA journal_mode").fetchone()
