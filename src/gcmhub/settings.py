@@ -117,6 +117,7 @@ PARLER_DEFAULT_LANGUAGE_CODE = "en"
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # WhiteNoise serves static files from the app itself, compressed, in every setting;
 # finders let it serve straight from the source tree before `collectstatic` has run.
 WHITENOISE_USE_FINDERS = True

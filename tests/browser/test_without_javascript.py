@@ -1,0 +1,119 @@
+"""A newcomer with JavaScript disabled finds, filters and reads practices in a real browser."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.tools import require_tool
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page():
+    require_tool(
+        CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is not None,
+        "Chromium at /usr/bin/chromium (apt-get install chromium)",
+    )
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(java_script_enabled=False, locale="en-GB")
+        context.set_default_timeout(15_000)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture
+def brazil_titles(live_demo):
+    """Read before the browser starts: Playwright's sync API runs an event loop in this
+    thread, and Django refuses database queries while one is running."""
+    from gcmhub.catalog.models import Item
+
+    item = Item.objects.get(slug="brazil-labour-inspection")
+    return {
+        code: item.safe_translation_getter("title", language_code=code) for code in ("en", "fr")
+    }
+
+
+def path_of(url):
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+def test_newcomer_without_javascript_browses_objective_10_and_switches_to_french(
+    live_demo, brazil_titles, page, tmp_path
+):
+    from playwright.sync_api import expect
+
+    title = brazil_titles["en"]
+    page.goto(live_demo.url + "/en/")
+
+    browse = page.locator('section[aria-labelledby="browse"]')
+    expect(browse.get_by_role("heading", name="Browse by objective")).to_be_visible()
+    browse.get_by_role("link").filter(
+        has=page.locator(".num", has_text=re.compile(r"^10$"))
+    ).click()
+
+    assert path_of(page.url) == "/en/objectives/10/"
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Objective 10")
+
+    tabs = page.get_by_role("navigation", name="Kinds of content")
+    tabs.get_by_role("link", name=re.compile(r"^Practices")).click()
+    expect(tabs.locator('a[aria-current="page"]')).to_contain_text("Practices")
+    practice = page.locator(".results").get_by_role("link", name=title, exact=True)
+    expect(practice).to_be_visible()
+
+    practice.click()
+    assert path_of(page.url) == "/en/practices/brazil-labour-inspection/"
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
+    assert path_of(page.url).startswith("/fr/")
+    assert path_of(page.url) == "/fr/practices/brazil-labour-inspection/"
+    assert page.locator("html").get_attribute("lang") == "fr"
+    expect(page.get_by_role("heading", level=1)).to_have_text(brazil_titles["fr"])
+
+    response = page.goto(live_demo.url + "/fr/objectives/10/")
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Objectif 10")
+    screenshot = tmp_path / "objective-10-fr.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    data = screenshot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(data) > 10 * 1024
+
+
+def test_newcomer_without_javascript_filters_practices_by_region(live_demo, page):
+    from playwright.sync_api import expect
+
+    page.goto(live_demo.url + "/en/practices/")
+    count = page.locator(".results p.count")
+    before = count.inner_text()
+    assert re.fullmatch(r"\d+ items?", before)
+
+    facets = page.locator("aside.facets")
+    facets.get_by_role("link", name=re.compile(r"^Americas \(\d+\)$")).click()
+
+    assert "region=americas" in page.url
+    expect(count).not_to_have_text(before)
+    after = count.inner_text()
+    assert int(after.split()[0]) < int(before.split()[0])
+    expect(facets.locator('a[aria-current="true"]')).to_contain_text("Americas")
