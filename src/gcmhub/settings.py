@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "parler",
     "gcmhub.core",
     "gcmhub.audit",
+    "gcmhub.search",
     "gcmhub.taxonomy",
     "gcmhub.catalog",
     "gcmhub.calls",

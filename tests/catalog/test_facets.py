@@ -2,6 +2,7 @@
 
 import pytest
 
+from gcmhub.catalog.actions import item_reindex
 from gcmhub.catalog.models import Item, Scope
 from tests.pages import text
 
@@ -83,6 +84,7 @@ def test_only_published_items_are_listed_or_counted(client):
     item = Item.objects.get(slug="brazil-labour-inspection")
     item.status = "draft"
     item.save()
+    item_reindex(item=item)
     listing = results(client, "/en/practices/")
     assert listing.total == 5
     assert "brazil-labour-inspection" not in {c.item.slug for c in listing.cards}

@@ -10,6 +10,7 @@ from gcmhub.audit.actions import audit_record
 from gcmhub.audit.models import AuditEvent
 from gcmhub.catalog.models import (
     KIND_MODELS,
+    Item,
     ItemLink,
     ItemObjective,
     ItemOrganisation,
@@ -18,6 +19,8 @@ from gcmhub.catalog.models import (
     Status,
 )
 from gcmhub.core.upsert import UpsertReport, set_if_changed, upsert_translated
+from gcmhub.search.actions import search_index_rebuild, search_index_replace
+from gcmhub.search.documents import IndexText
 from gcmhub.taxonomy.models import (
     Country,
     GuidingPrinciple,
@@ -26,6 +29,31 @@ from gcmhub.taxonomy.models import (
     ResourceType,
     SDGTarget,
 )
+
+
+def index_texts(item: Item) -> list[IndexText]:
+    """The language versions an item gives the search index: none unless published."""
+    if item.status != Status.PUBLISHED:
+        return []
+    return [IndexText(t.language_code, t.title, t.summary, t.body) for t in item.translations.all()]
+
+
+def item_reindex(*, item: Item) -> None:
+    """Bring the item's index entry in line with the item, in the caller's transaction.
+    Every path that writes an item (loaders, admin, review) ends with this call."""
+    search_index_replace(item_id=item.pk, texts=index_texts(item))
+
+
+def item_unindex(*, item_id: int) -> None:
+    search_index_replace(item_id=item_id, texts=[])
+
+
+def catalog_reindex_all() -> int:
+    """Rebuild the whole index from the database; returns the number of items indexed."""
+    items = Item.objects.public().prefetch_related("translations").order_by("pk")
+    return search_index_rebuild(
+        items=((item.pk, index_texts(item)) for item in items.iterator(chunk_size=2000))
+    )
 
 
 def _date(value: str | None) -> date | None:
@@ -91,6 +119,7 @@ def catalog_load(*, data: dict, actor=None, status: str = Status.PUBLISHED) -> U
         changed |= _set_relations(item, row, organisations)
         report.count("items", created=created, changed=changed)
         if changed:
+            item_reindex(item=item)
             audit_record(
                 actor=actor,
                 event_type=AuditEvent.ITEM_CREATED if created else AuditEvent.ITEM_UPDATED,

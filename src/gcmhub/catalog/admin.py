@@ -2,6 +2,7 @@ from django.contrib import admin
 from parler.admin import TranslatableAdmin
 
 from gcmhub.audit.admin import AuditedAdminMixin
+from gcmhub.catalog.actions import item_reindex, item_unindex
 from gcmhub.catalog.models import (
     Document,
     Event,
@@ -48,6 +49,14 @@ class ItemAdmin(AuditedAdminMixin, TranslatableAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        item_reindex(item=form.instance)
+
+    def delete_model(self, request, obj):
+        item_unindex(item_id=obj.pk)
+        super().delete_model(request, obj)
 
 
 for model in (Document, Event, Project, Training, Video, Practice):

@@ -5,14 +5,15 @@ objective, a principle, a region, a country), so filters and facet counts behave
 same everywhere and cost a fixed number of queries however many items there are.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.catalog.facets import FacetMatrix, facet_matrix
 from gcmhub.catalog.models import (
     KIND_MODELS,
     KIND_PLURALS,
@@ -24,6 +25,15 @@ from gcmhub.catalog.models import (
     Status,
 )
 from gcmhub.core.languages import LANGUAGE_AUTONYMS, Shown, choose_translation, language_codes
+from gcmhub.search.documents import IndexText, checksum
+from gcmhub.search.highlight import highlight
+from gcmhub.search.query import Query, parse
+from gcmhub.search.selectors import (
+    TextMatch,
+    search_checksums,
+    search_match,
+    search_spelling_candidates,
+)
 from gcmhub.taxonomy.models import Objective
 from gcmhub.taxonomy.selectors import TaxonomyIndex, taxonomy_index
 
@@ -44,6 +54,7 @@ FILTER_LABELS = {
 }
 
 SORTS = {
+    "relevance": _("Relevance"),
     "scope": _("Global and comprehensive first"),
     "newest": _("Newest first"),
 }
@@ -52,7 +63,8 @@ SORTS = {
 @dataclass(frozen=True)
 class RejectedFilter:
     param: str
-    value: str
+    value: str  # as shown: trimmed and shortened
+    raw: str  # exactly as sent, so a link can remove it from the query
 
 
 @dataclass
@@ -79,7 +91,8 @@ class ItemFilters:
 
 def _validator(param: str, index: TaxonomyIndex):
     def number_in(keys):
-        return lambda v: v if v.isdigit() and int(v) in keys else None
+        # isdecimal, not isdigit: "²" is a digit int() cannot read.
+        return lambda v: str(int(v)) if v.isdecimal() and int(v) in keys else None
 
     return {
         "kind": lambda v: v if v in Kind.values else None,
@@ -90,7 +103,9 @@ def _validator(param: str, index: TaxonomyIndex):
         "country": lambda v: v.upper() if v.upper() in index.countries else None,
         "type": lambda v: v if v in index.resource_types else None,
         "language": lambda v: v if v in language_codes() else None,
-        "year": lambda v: v if len(v) == 4 and v.isdigit() and 1900 <= int(v) <= 2100 else None,
+        "year": lambda v: (
+            str(int(v)) if len(v) == 4 and v.isdecimal() and 1900 <= int(v) <= 2100 else None
+        ),
     }[param]
 
 
@@ -102,67 +117,25 @@ def item_filters_parse(
     for param in allowed:
         raw = params.getlist(param) if hasattr(params, "getlist") else params.get(param, [])
         check = _validator(param, index)
-        for value in raw[:MAX_VALUES_PER_FILTER]:
-            value = value.strip()
+        for sent in raw[:MAX_VALUES_PER_FILTER]:
+            value = sent.strip()
             if not value:
                 continue
             good = check(value) if len(value) <= MAX_VALUE_LENGTH else None
             if good is None:
-                filters.rejected.append(RejectedFilter(param, value[:MAX_VALUE_LENGTH]))
+                filters.rejected.append(RejectedFilter(param, value[:MAX_VALUE_LENGTH], sent))
             elif good not in filters.values.setdefault(param, []):
                 filters.values[param].append(good)
     sort = params.get("sort") if hasattr(params, "getlist") else None
     if sort in SORTS:
         filters.sort = sort
     elif sort:
-        filters.rejected.append(RejectedFilter("sort", str(sort)[:MAX_VALUE_LENGTH]))
+        filters.rejected.append(RejectedFilter("sort", str(sort).strip()[:MAX_VALUE_LENGTH], sort))
     return filters
 
 
 def _through(relation: str):
     return getattr(Item, relation).through
-
-
-def _filtered(filters: ItemFilters, index: TaxonomyIndex) -> QuerySet[Item]:
-    items = Item.objects.public()
-    for kind in filters.get("kind"):
-        items = items.filter(kind=kind)
-    for number in filters.get("objective"):
-        objective_id = index.objectives[int(number)].pk
-        items = items.filter(
-            pk__in=ItemObjective.objects.filter(objective_id=objective_id).values("item_id")
-        )
-    for slug in filters.get("principle"):
-        items = items.filter(
-            pk__in=_through("principles")
-            .objects.filter(guidingprinciple_id=index.principles[slug].pk)
-            .values("item_id")
-        )
-    for slug in filters.get("scope"):
-        items = items.filter(scope=Scope.from_slug(slug))
-    for slug in filters.get("region"):
-        region_id = index.regions[slug].pk
-        items = items.filter(
-            Q(pk__in=_through("regions").objects.filter(region_id=region_id).values("item_id"))
-            | Q(
-                pk__in=_through("countries")
-                .objects.filter(country__region_id=region_id)
-                .values("item_id")
-            )
-        )
-    for iso3 in filters.get("country"):
-        items = items.filter(
-            pk__in=_through("countries")
-            .objects.filter(country_id=index.countries[iso3].pk)
-            .values("item_id")
-        )
-    for slug in filters.get("type"):
-        items = items.filter(resource_type_id=index.resource_types[slug].pk)
-    for code in filters.get("language"):
-        items = items.filter(translations__language_code=code)
-    for year in filters.get("year"):
-        items = items.filter(date__year=int(year))
-    return items
 
 
 @dataclass(frozen=True)
@@ -180,104 +153,85 @@ class Facet:
     values: list[FacetValue]
 
 
-def _facets(
-    items: QuerySet[Item], filters: ItemFilters, index: TaxonomyIndex, names: Iterable[str]
-) -> list[Facet]:
-    """Counts for each facet value over the matching set: each count is the number of
-    results that selecting the value would give (filters combine with AND)."""
-    ids = items.values("pk")
-    names = list(names)
-    facets = []
+def _facet(name: str, counts: dict[str, int], filters: ItemFilters, index: TaxonomyIndex) -> Facet:
+    """Label and order one facet's counts for display."""
+    label_and_order = {
+        "kind": (lambda k: KIND_PLURALS[k], lambda k: list(Kind.values).index(k)),
+        "objective": (lambda k: index.objectives[int(k)], int),
+        "principle": (lambda k: index.principles[k], lambda k: index.principles[k].position),
+        "scope": (lambda k: Scope.from_slug(k).label, lambda k: int(Scope.from_slug(k))),
+        "region": (lambda k: index.regions[k], None),
+        "country": (lambda k: index.countries[k], None),
+        "type": (lambda k: index.resource_types[k], lambda k: index.resource_types[k].position),
+        "language": (lambda k: LANGUAGE_AUTONYMS.get(k, k), lambda k: k),
+        "year": (lambda k: k, lambda k: -int(k)),
+    }
+    label_of, order = label_and_order[name]
+    selected = set(filters.get(name))
+    values = [
+        FacetValue(key, str(label_of(key)), n, key in selected)
+        for key, n in counts.items()
+        if key in selected or _known(name, key, index)
+    ]
+    if order is None:  # places: most items first, then by name
+        values.sort(key=lambda v: (-v.count, v.label))
+    else:
+        values.sort(key=lambda v: order(v.value))
+    return Facet(name, str(FILTER_LABELS[name]), values)
 
-    def facet(name, counts: dict[str, int], label_of, order):
-        selected = set(filters.get(name))
-        values = [
-            FacetValue(key, str(label_of(key)), n, key in selected)
-            for key, n in counts.items()
-            if n
-        ]
-        values.sort(key=order)
-        facets.append(Facet(name, str(FILTER_LABELS[name]), values))
 
-    def grouped(queryset, column, count_column="pk"):
-        return dict(
-            queryset.order_by().values_list(column).annotate(n=Count(count_column, distinct=True))
-        )
+def _known(name: str, key: str, index: TaxonomyIndex) -> bool:
+    """A value the taxonomy still has (the matrix may predate a taxonomy edit)."""
+    lookup = {
+        "objective": index.objectives,
+        "principle": index.principles,
+        "region": index.regions,
+        "country": index.countries,
+        "type": index.resource_types,
+    }.get(name)
+    if lookup is None:
+        return True
+    return (int(key) if name == "objective" else key) in lookup
 
-    objectives_by_id = {o.pk: o for o in index.objectives.values()}
-    for name in names:
-        if name == "kind":
-            counts = grouped(items, "kind")
-            facet(
-                name, counts, lambda k: KIND_PLURALS[k], lambda v: list(Kind.values).index(v.value)
-            )
-        elif name == "objective":
-            raw = grouped(ItemObjective.objects.filter(item__in=ids), "objective_id", "item_id")
-            counts = {str(objectives_by_id[k].number): n for k, n in raw.items()}
-            facet(name, counts, lambda k: index.objectives[int(k)], lambda v: int(v.value))
-        elif name == "principle":
-            raw = grouped(
-                _through("principles").objects.filter(item__in=ids),
-                "guidingprinciple_id",
-                "item_id",
-            )
-            by_id = {p.pk: p for p in index.principles.values()}
-            counts = {by_id[k].slug: n for k, n in raw.items()}
-            facet(
-                name,
-                counts,
-                lambda k: index.principles[k],
-                lambda v: index.principles[v.value].position,
-            )
-        elif name == "scope":
-            counts = {Scope(k).slug: n for k, n in grouped(items, "scope").items()}
-            facet(
-                name, counts, lambda k: Scope.from_slug(k).label, lambda v: Scope.from_slug(v.value)
-            )
-        elif name == "region":
-            counts = items.order_by().aggregate(
-                **{
-                    slug: Count(
-                        "pk",
-                        distinct=True,
-                        filter=Q(regions=region.pk) | Q(countries__region=region.pk),
-                    )
-                    for slug, region in index.regions.items()
-                }
-            )
-            facet(name, counts, lambda k: index.regions[k], lambda v: v.label)
-        elif name == "country":
-            raw = grouped(
-                _through("countries").objects.filter(item__in=ids), "country_id", "item_id"
-            )
-            by_id = {c.pk: c for c in index.countries.values()}
-            counts = {by_id[k].iso3: n for k, n in raw.items()}
-            facet(name, counts, lambda k: index.countries[k], lambda v: (-v.count, v.label))
-        elif name == "type":
-            raw = grouped(items.filter(resource_type__isnull=False), "resource_type_id")
-            by_id = {t.pk: t for t in index.resource_types.values()}
-            counts = {by_id[k].slug: n for k, n in raw.items()}
-            facet(
-                name,
-                counts,
-                lambda k: index.resource_types[k],
-                lambda v: index.resource_types[v.value].position,
-            )
-        elif name == "language":
-            translation_model = Item._parler_meta.root_model
-            counts = grouped(
-                translation_model.objects.filter(master__in=ids), "language_code", "master_id"
-            )
-            facet(name, counts, lambda k: LANGUAGE_AUTONYMS.get(k, k), lambda v: v.value)
-        elif name == "year":
-            counts = {
-                str(year): n
-                for year, n in grouped(
-                    items.filter(date__isnull=False).annotate(year=ExtractYear("date")), "year"
-                ).items()
-            }
-            facet(name, counts, lambda k: k, lambda v: -int(v.value))
-    return facets
+
+def _filter_mask(
+    matrix: FacetMatrix, filters: ItemFilters, *, without: tuple[str, str] | None = None
+):
+    mask = np.ones(len(matrix), dtype=bool)
+    for name, values in filters.values.items():
+        for value in values:
+            if (name, value) != without:
+                mask &= matrix.mask_for(name, value)
+    return mask
+
+
+def _text_mask(matrix: FacetMatrix, match: TextMatch) -> tuple[np.ndarray, np.ndarray]:
+    """Which public items the text matches, and their scores (0 where unmatched)."""
+    scores = np.zeros(len(matrix), dtype=np.float64)
+    if match.everything:
+        mask = np.ones(len(matrix), dtype=bool)
+    else:
+        mask = np.zeros(len(matrix), dtype=bool)
+        positions = matrix.positions_of(match.scores.keys())
+        mask[positions] = True
+        matched_ids = matrix.ids[positions]
+        scores[positions] = [match.scores[int(i)] for i in matched_ids]
+    if match.excluded:
+        mask[matrix.positions_of(match.excluded)] = False
+    return mask, scores
+
+
+def _ordered_positions(matrix: FacetMatrix, mask: np.ndarray, scores: np.ndarray, sort: str):
+    positions = np.flatnonzero(mask)
+    scope, date, ids = matrix.scope[positions], matrix.date_key[positions], matrix.ids[positions]
+    # np.lexsort sorts by the last key first.
+    if sort == "relevance":
+        keys = (-ids, -date, scope, -scores[positions])
+    elif sort == "newest":
+        keys = (-ids, scope, -date)
+    else:
+        keys = (-ids, -date, scope)
+    return positions[np.lexsort(keys)]
 
 
 @dataclass(frozen=True)
@@ -289,6 +243,7 @@ class ItemCard:
     objectives: list[Objective]
     country_names: list[str]
     region_names: list[str]
+    snippet: str = ""
 
     @property
     def title(self) -> str:
@@ -299,6 +254,16 @@ class ItemCard:
         return self.shown.translation.summary
 
 
+@dataclass(frozen=True)
+class DroppableFilter:
+    """A filter whose removal would give results, offered when nothing matches."""
+
+    param: str
+    value: str
+    label: str
+    count: int
+
+
 @dataclass
 class ItemPage:
     cards: list[ItemCard]
@@ -306,58 +271,128 @@ class ItemPage:
     facets: list[Facet]
     filters: ItemFilters
     index: TaxonomyIndex
+    query: Query
+    droppable: list[DroppableFilter] = field(default_factory=list)
+    spelling: str = ""
 
     @property
     def total(self) -> int:
         return self.page.paginator.count
 
 
-def _order(items: QuerySet[Item], sort: str) -> QuerySet[Item]:
-    newest = F("date").desc(nulls_last=True)
-    if sort == "newest":
-        return items.order_by(newest, "scope", "-pk")
-    return items.order_by("scope", newest, "-pk")
-
-
-def _cards(items: Iterable[Item], *, language: str, index: TaxonomyIndex) -> list[ItemCard]:
+def _cards(
+    items: Iterable[Item], *, language: str, index: TaxonomyIndex, query: Query | None = None
+) -> list[ItemCard]:
     objectives_by_id = {o.pk: o for o in index.objectives.values()}
     countries = {c.pk: c for c in index.countries.values()}
     regions = {r.pk: r for r in index.regions.values()}
-    return [
-        ItemCard(
-            item=item,
-            shown=choose_translation(item, language=language, source_language=item.source_language),
-            objectives=[objectives_by_id[link.objective_id] for link in item.objective_links.all()],
-            country_names=sorted(str(countries[c.pk]) for c in item.countries.all()),
-            region_names=sorted(str(regions[r.pk]) for r in item.regions.all()),
+    cards = []
+    for item in items:
+        shown = choose_translation(item, language=language, source_language=item.source_language)
+        snippet = ""
+        if query is not None and query.required:
+            translation = shown.translation
+            snippet = highlight(f"{translation.summary}\n{translation.body}", shown.language, query)
+        cards.append(
+            ItemCard(
+                item=item,
+                shown=shown,
+                objectives=[
+                    objectives_by_id[link.objective_id] for link in item.objective_links.all()
+                ],
+                country_names=sorted(str(countries[c.pk]) for c in item.countries.all()),
+                region_names=sorted(str(regions[r.pk]) for r in item.regions.all()),
+                snippet=snippet,
+            )
         )
-        for item in items
-    ]
+    return cards
+
+
+class _PositionList(Sequence):
+    """Ordered matrix positions that the paginator slices and counts without copying."""
+
+    def __init__(self, positions):
+        self.positions = positions
+
+    def __len__(self):
+        return len(self.positions)
+
+    def __getitem__(self, key):
+        return self.positions[key]
+
+
+def _fetch_in_order(matrix: FacetMatrix, positions) -> list[Item]:
+    ids = [int(i) for i in matrix.ids[positions]]
+    items = (
+        Item.objects.public()
+        .filter(pk__in=ids)
+        .prefetch_related("translations", "objective_links", "countries", "regions")
+    )
+    by_id = {item.pk: item for item in items}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def item_list(
     *,
     filters: ItemFilters,
     language: str,
+    text: str = "",
     page_number: str | int | None = 1,
     facet_names: Iterable[str] = FILTER_LABELS,
     index: TaxonomyIndex | None = None,
     page_size: int = PAGE_SIZE,
 ) -> ItemPage:
-    """One page of public items matching `filters`, with facet counts over all matches."""
+    """One page of public items matching `text` and `filters`, with facet counts over all
+    matches. Lists, the search page and the API all read through here."""
     index = index or taxonomy_index()
-    items = _filtered(filters, index)
-    ordered = _order(items, filters.sort).prefetch_related(
-        "translations", "objective_links", "countries", "regions"
-    )
-    page = Paginator(ordered, page_size).get_page(page_number)
-    return ItemPage(
-        cards=_cards(page.object_list, language=language, index=index),
+    matrix = facet_matrix()
+    query = parse(text)
+    match = search_match(query=query)
+    text_mask, scores = _text_mask(matrix, match)
+    mask = text_mask & _filter_mask(matrix, filters)
+    sort = filters.sort if filters.sort in SORTS else "scope"
+    if sort == "relevance" and not query.required:
+        sort = "scope"
+    paginator = Paginator(_PositionList(_ordered_positions(matrix, mask, scores, sort)), page_size)
+    page = paginator.get_page(page_number)
+    page.object_list = _fetch_in_order(matrix, page.object_list)
+    facets = [_facet(name, matrix.counts(name, mask), filters, index) for name in facet_names]
+    result = ItemPage(
+        cards=_cards(page.object_list, language=language, index=index, query=query),
         page=page,
-        facets=_facets(items, filters, index, facet_names),
+        facets=facets,
         filters=filters,
         index=index,
+        query=query,
     )
+    if not paginator.count:
+        result.droppable = _droppable(matrix, text_mask, filters, index)
+        result.spelling = _spelling(text, matrix, filters)
+    return result
+
+
+def _droppable(matrix, text_mask, filters: ItemFilters, index: TaxonomyIndex):
+    offers = []
+    for name, values in filters.values.items():
+        for value in values:
+            count = int((text_mask & _filter_mask(matrix, filters, without=(name, value))).sum())
+            if count:
+                label = _facet(name, {value: count}, filters, index).values
+                offers.append(
+                    DroppableFilter(name, value, label[0].label if label else value, count)
+                )
+    return offers
+
+
+def _spelling(text: str, matrix: FacetMatrix, filters: ItemFilters) -> str:
+    """A respelled query that finds something, or ""."""
+    corrected = text
+    for word, candidates in search_spelling_candidates(text=text).items():
+        corrected = corrected.replace(word, candidates[0])
+    if corrected == text:
+        return ""
+    text_mask, _scores = _text_mask(matrix, search_match(query=parse(corrected)))
+    return corrected if (text_mask & _filter_mask(matrix, filters)).any() else ""
 
 
 def item_get(*, kind: str, slug: str) -> Item | None:
@@ -414,3 +449,34 @@ def region_country_counts(*, region, index: TaxonomyIndex) -> list[tuple[object,
     )
     countries = [c for c in index.countries.values() if c.region_id == region.pk]
     return sorted(((c, counts.get(c.pk, 0)) for c in countries), key=lambda p: (-p[1], str(p[0])))
+
+
+@dataclass(frozen=True)
+class SearchDrift:
+    missing: set[tuple[int, str]]
+    stale: set[tuple[int, str]]
+    orphaned: set[tuple[int, str]]
+
+    @property
+    def total(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.orphaned)
+
+    @property
+    def clean(self) -> bool:
+        return not self.total
+
+
+def search_drift() -> SearchDrift:
+    """Compare what the index holds with what the published items say now."""
+    expected = {
+        (t.master_id, t.language_code): checksum(
+            [IndexText(t.language_code, t.title, t.summary, t.body)]
+        )
+        for t in Item._parler_meta.root_model.objects.filter(master__status=Status.PUBLISHED)
+    }
+    indexed = search_checksums()
+    return SearchDrift(
+        missing=expected.keys() - indexed.keys(),
+        stale={key for key in expected.keys() & indexed.keys() if expected[key] != indexed[key]},
+        orphaned=indexed.keys() - expected.keys(),
+    )

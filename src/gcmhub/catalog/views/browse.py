@@ -1,5 +1,7 @@
 """Browsing by the GCM taxonomy: objectives, guiding principles, regions, countries."""
 
+import re
+
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -15,6 +17,9 @@ from gcmhub.taxonomy.selectors import (
     region_list,
     taxonomy_index,
 )
+
+
+ISO3 = re.compile(r"[A-Za-z]{3}")
 
 
 def objective_index(request):
@@ -106,7 +111,8 @@ def country_index(request):
 
 
 def country_detail(request, iso3):
-    country = country_get(iso3=iso3) if len(iso3) == 3 else None
+    # Only letters reach the database: PostgreSQL rejects some characters (NUL) outright.
+    country = country_get(iso3=iso3) if ISO3.fullmatch(iso3) else None
     if country is None:
         raise Http404(_("No country has the code %(code)s.") % {"code": iso3[:12]})
     results = listing(request, fixed={"country": country.iso3})

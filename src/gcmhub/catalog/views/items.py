@@ -50,6 +50,7 @@ def item_detail(request, path, slug):
 
 def kind_fields(item: Item) -> list[tuple[str, object, models.Field]]:
     """Every public field the item's kind adds to the core, as (label, value, field).
+    Free-text fields are written in the item's source language (the template marks them).
 
     Generic on purpose: a field added to a kind shows on its page without a template
     edit, and fields a kind declares private never do.

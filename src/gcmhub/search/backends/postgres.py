@@ -1,0 +1,96 @@
+"""PostgreSQL full-text adapter. Documents hold analysed terms (see `analysis`), stored
+as a weighted tsvector (title A, summary B, body C) under a GIN index; the `simple`
+configuration keeps them as they are, so both backends match the same terms."""
+
+from collections import defaultdict
+
+from django.db import connection
+
+from gcmhub.search.backends.base import SLOTS_PER_ITEM, IndexDocument, row_id
+from gcmhub.search.query import Phrase, Positive, Prefix, Term
+
+TABLE = "search_document"
+RANK_WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"  # D, C (body), B (summary), A (title)
+
+
+def _part(part: Positive) -> str:
+    if isinstance(part, Term):
+        return "(" + " | ".join(sorted(part.stems)) + ")"
+    if isinstance(part, Prefix):
+        return f"{part.prefix}:*"
+    assert isinstance(part, Phrase)
+    return "(" + " | ".join("(" + " <-> ".join(v) + ")" for v in part.variants) + ")"
+
+
+def _expression(clauses: list[list[Positive]]) -> str:
+    return " & ".join("(" + " | ".join(_part(p) for p in clause) + ")" for clause in clauses)
+
+
+class PostgresBackend:
+    def create_schema(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+                "id bigint PRIMARY KEY, item_id bigint NOT NULL, language varchar(10) NOT NULL, "
+                "checksum varchar(64) NOT NULL, vector tsvector NOT NULL)"
+            )
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING gin (vector)"
+            )
+
+    def replace(self, item_id: int, documents: list[IndexDocument]) -> None:
+        start = item_id * SLOTS_PER_ITEM
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {TABLE} WHERE id BETWEEN %s AND %s",
+                [start, start + SLOTS_PER_ITEM - 1],
+            )
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (id, item_id, language, checksum, vector) VALUES "
+                "(%s, %s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C'))",
+                [
+                    (
+                        row_id(d.item_id, d.language),
+                        d.item_id,
+                        d.language,
+                        d.checksum,
+                        d.title,
+                        d.summary,
+                        d.body,
+                    )
+                    for d in documents
+                ],
+            )
+
+    def match(self, clauses: list[list[Positive]]) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT item_id, ts_rank(vector, q, %s) FROM {TABLE}, "
+                "to_tsquery('simple', %s) AS q WHERE vector @@ q",
+                [RANK_WEIGHTS, _expression(clauses)],
+            )
+            for item_id, rank in cursor.fetchall():
+                scores[item_id] = max(scores[item_id], float(rank))
+        return scores
+
+    def matching_any(self, parts: list[Positive]) -> set[int]:
+        if not parts:
+            return set()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT item_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s)",
+                [_expression([parts])],
+            )
+            return {item_id for (item_id,) in cursor.fetchall()}
+
+    def checksums(self) -> dict[tuple[int, str], str]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT item_id, language, checksum FROM {TABLE}")
+            return {(int(i), lang): checksum for i, lang, checksum in cursor.fetchall()}
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")

@@ -1,0 +1,57 @@
+"""Reads of the search index: matching, exclusions, staleness and spelling."""
+
+import difflib
+from dataclasses import dataclass
+
+from gcmhub.search.analysis import fold
+from gcmhub.search.backends import backend
+from gcmhub.search.models import IndexedWord, IndexState
+from gcmhub.search.query import Query, spelling_words
+
+
+def search_generation() -> int:
+    state = IndexState.objects.filter(pk=1).values_list("generation", flat=True).first()
+    return state or 0
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """Items a query's text matches, with scores; `everything` when it has no positive
+    terms (only exclusions, or nothing at all)."""
+
+    scores: dict[int, float]
+    excluded: set[int]
+    everything: bool
+
+
+def search_match(*, query: Query) -> TextMatch:
+    engine = backend()
+    scores = engine.match(query.required) if query.required else {}
+    excluded = engine.matching_any(query.excluded)
+    return TextMatch(scores=scores, excluded=excluded, everything=not query.required)
+
+
+def search_checksums() -> dict[tuple[int, str], str]:
+    return backend().checksums()
+
+
+def search_spelling_candidates(*, text: str, limit: int = 3) -> dict[str, list[str]]:
+    """For each query word unknown to the index, close words that are in it."""
+    suggestions: dict[str, list[str]] = {}
+    for word in spelling_words(text):
+        folded = fold(word)
+        if IndexedWord.objects.filter(word=folded).exists():
+            continue
+        candidates = (
+            IndexedWord.objects.filter(
+                word__startswith=folded[0],
+                word__length__gte=len(folded) - 2,
+                word__length__lte=len(folded) + 2,
+            )
+            .order_by("-items")
+            .values_list("word", flat=True)[:5000]
+        )
+        close = difflib.get_close_matches(folded, list(candidates), n=limit, cutoff=0.75)
+        if close:
+            suggestions[word] = close
+    return suggestions
