@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "parler",
+    "ninja",
     "gcmhub.core",
     "gcmhub.audit",
     "gcmhub.search",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "gcmhub.catalog",
     "gcmhub.calls",
     "gcmhub.site",
+    "gcmhub.interop",
 ]
 
 MIDDLEWARE = [
@@ -101,9 +103,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The six UN languages come in with the translation issue; French and English first.
+# The interface speaks French and English first (the other UN languages come with
+# their catalogues); content may be written or translated in any of the six.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+CONTENT_LANGUAGES = [
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("ru", _("Russian")),
+]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
@@ -111,6 +122,8 @@ USE_TZ = True
 
 # Content translations: parler stores one row per language. We pick the language to
 # show ourselves (requested, else the item's source language), so no global fallback.
+# Parler's admin tabs follow the interface languages; stored translations may be in any
+# content language (Spanish demo content exists before a Spanish interface does).
 PARLER_LANGUAGES = {
     None: tuple({"code": code} for code, _name in LANGUAGES),
     "default": {"fallbacks": [], "hide_untranslated": False},

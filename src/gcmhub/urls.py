@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from gcmhub.interop.api import api
+
 admin.site.site_header = "GCM Hub"
 admin.site.site_title = "GCM Hub"
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

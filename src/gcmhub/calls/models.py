@@ -25,7 +25,7 @@ def _valid_timezone(value: str) -> None:
 class Call(TranslatableModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     source_language = models.CharField(
-        _("source language"), max_length=10, choices=settings.LANGUAGES
+        _("source language"), max_length=10, choices=settings.CONTENT_LANGUAGES
     )
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=300),

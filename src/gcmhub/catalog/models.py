@@ -100,7 +100,7 @@ class Item(TranslatableModel):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, editable=False)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     source_language = models.CharField(
-        _("source language"), max_length=10, choices=settings.LANGUAGES
+        _("source language"), max_length=10, choices=settings.CONTENT_LANGUAGES
     )
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=300),

@@ -24,7 +24,12 @@ from gcmhub.catalog.models import (
     Scope,
     Status,
 )
-from gcmhub.core.languages import LANGUAGE_AUTONYMS, Shown, choose_translation, language_codes
+from gcmhub.core.languages import (
+    LANGUAGE_AUTONYMS,
+    Shown,
+    choose_translation,
+    content_language_codes,
+)
 from gcmhub.search.documents import IndexText, checksum
 from gcmhub.search.highlight import highlight
 from gcmhub.search.query import Query, parse
@@ -77,7 +82,7 @@ class ItemFilters:
 
     values: dict[str, list[str]] = field(default_factory=dict)
     rejected: list[RejectedFilter] = field(default_factory=list)
-    sort: str = "scope"
+    sort: str = ""  # "" lets the list choose: relevance with a query, else global first
 
     def get(self, param: str) -> list[str]:
         return self.values.get(param, [])
@@ -102,7 +107,7 @@ def _validator(param: str, index: TaxonomyIndex):
         "region": lambda v: v if v in index.regions else None,
         "country": lambda v: v.upper() if v.upper() in index.countries else None,
         "type": lambda v: v if v in index.resource_types else None,
-        "language": lambda v: v if v in language_codes() else None,
+        "language": lambda v: v if v in content_language_codes() else None,
         "year": lambda v: (
             str(int(v)) if len(v) == 4 and v.isdecimal() and 1900 <= int(v) <= 2100 else None
         ),
@@ -272,6 +277,7 @@ class ItemPage:
     filters: ItemFilters
     index: TaxonomyIndex
     query: Query
+    sort: str
     droppable: list[DroppableFilter] = field(default_factory=list)
     spelling: str = ""
 
@@ -350,7 +356,7 @@ def item_list(
     match = search_match(query=query)
     text_mask, scores = _text_mask(matrix, match)
     mask = text_mask & _filter_mask(matrix, filters)
-    sort = filters.sort if filters.sort in SORTS else "scope"
+    sort = filters.sort or ("relevance" if query.required else "scope")
     if sort == "relevance" and not query.required:
         sort = "scope"
     paginator = Paginator(_PositionList(_ordered_positions(matrix, mask, scores, sort)), page_size)
@@ -364,6 +370,7 @@ def item_list(
         filters=filters,
         index=index,
         query=query,
+        sort=sort,
     )
     if not paginator.count:
         result.droppable = _droppable(matrix, text_mask, filters, index)

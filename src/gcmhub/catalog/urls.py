@@ -18,6 +18,7 @@ register_converter(KindPathConverter, "kindpath")
 
 app_name = "catalog"
 urlpatterns = [
+    path("search/", views.search, name="search"),
     path("objectives/", views.objective_index, name="objectives"),
     path("objectives/<int:number>/", views.objective_detail, name="objective"),
     path("principles/", views.principle_index, name="principles"),

@@ -32,7 +32,13 @@ class Shown:
 
 
 def language_codes() -> list[str]:
+    """Languages the interface speaks (and URL prefixes exist for)."""
     return [code for code, _name in settings.LANGUAGES]
+
+
+def content_language_codes() -> list[str]:
+    """Languages content may be written or translated in."""
+    return [code for code, _name in settings.CONTENT_LANGUAGES]
 
 
 def choose_translation(obj, *, language: str, source_language: str | None = None) -> Shown | None:
@@ -43,7 +49,7 @@ def choose_translation(obj, *, language: str, source_language: str | None = None
     prefetches `translations` pays no query per object.
     """
     by_language = {t.language_code: t for t in obj.translations.all()}
-    for code in (language, source_language, *language_codes()):
+    for code in (language, source_language, *content_language_codes()):
         if code and code in by_language:
             return Shown(by_language[code], code)
     if by_language:

@@ -3,6 +3,8 @@
 import difflib
 from dataclasses import dataclass
 
+from django.db.models.functions import Length
+
 from gcmhub.search.analysis import fold
 from gcmhub.search.backends import backend
 from gcmhub.search.models import IndexedWord, IndexState
@@ -43,11 +45,8 @@ def search_spelling_candidates(*, text: str, limit: int = 3) -> dict[str, list[s
         if IndexedWord.objects.filter(word=folded).exists():
             continue
         candidates = (
-            IndexedWord.objects.filter(
-                word__startswith=folded[0],
-                word__length__gte=len(folded) - 2,
-                word__length__lte=len(folded) + 2,
-            )
+            IndexedWord.objects.annotate(length=Length("word"))
+            .filter(word__startswith=folded[0], length__range=(len(folded) - 2, len(folded) + 2))
             .order_by("-items")
             .values_list("word", flat=True)[:5000]
         )

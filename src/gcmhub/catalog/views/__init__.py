@@ -9,6 +9,7 @@ from gcmhub.catalog.views.browse import (
     region_index,
 )
 from gcmhub.catalog.views.items import item_detail, item_index
+from gcmhub.catalog.views.search import search
 
 __all__ = [
     "country_detail",
@@ -21,4 +22,5 @@ __all__ = [
     "principle_index",
     "region_detail",
     "region_index",
+    "search",
 ]

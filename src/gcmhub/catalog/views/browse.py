@@ -18,7 +18,6 @@ from gcmhub.taxonomy.selectors import (
     taxonomy_index,
 )
 
-
 ISO3 = re.compile(r"[A-Za-z]{3}")
 
 

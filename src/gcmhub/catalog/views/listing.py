@@ -24,6 +24,7 @@ def listing(
     kwargs = {"page_size": page_size} if page_size else {}
     return item_list(
         filters=filters,
+        text=request.GET.get("q", ""),
         language=request.LANGUAGE_CODE,
         page_number=request.GET.get("page"),
         facet_names=free if facet_names is None else facet_names,
@@ -33,4 +34,6 @@ def listing(
 
 
 def listing_context(results: ItemPage) -> dict:
-    return {"results": results, "sorts": SORTS, "filter_labels": FILTER_LABELS}
+    # Relevance means nothing without words to match.
+    sorts = {k: v for k, v in SORTS.items() if k != "relevance" or results.query.required}
+    return {"results": results, "sorts": sorts, "filter_labels": FILTER_LABELS}

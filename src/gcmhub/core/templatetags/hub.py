@@ -51,6 +51,13 @@ def with_sort(context, sort):
 
 
 @register.simple_tag(takes_context=True)
+def spelled_query(context, text):
+    """The current query string with the words replaced by a suggested spelling."""
+    pairs = [(k, v) for k, v in _pairs(context["request"].GET) if k != "q"]
+    return urlencode([("q", text), *pairs])
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per interface language to this same page, query string kept."""
     request = context["request"]

@@ -68,7 +68,7 @@ class PostgresBackend:
         scores: dict[int, float] = defaultdict(float)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT item_id, ts_rank(vector, q, %s) FROM {TABLE}, "
+                f"SELECT item_id, ts_rank(%s::float4[], vector, q) FROM {TABLE}, "
                 "to_tsquery('simple', %s) AS q WHERE vector @@ q",
                 [RANK_WEIGHTS, _expression(clauses)],
             )
