@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 LOCALE := src/gcmhub/locale
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/django.po))
 
-.PHONY: run install test test-sqlite test-postgres lint format messages makemessages pageweight clean
+.PHONY: run install test test-sqlite test-postgres lint format messages makemessages pageweight bench clean
 
 run: $(STAMP) $(MO_FILES)
 	$(BIN)/gcmhub init
@@ -58,6 +58,12 @@ format: $(STAMP)
 # server started here with the demo content.
 pageweight: $(STAMP) $(MO_FILES)
 	$(BIN)/python scripts/page_weight.py
+
+# Search at 100 000 synthetic items on SQLite (and PostgreSQL when a server answers),
+# timed beside the raw engine baseline in the same run. BENCH_ITEMS sets the size.
+BENCH_ITEMS ?= 100000
+bench: $(STAMP) $(MO_FILES)
+	$(BIN)/python scripts/bench_search.py --items $(BENCH_ITEMS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -48,11 +48,18 @@ class FacetMatrix:
 
     def positions_of(self, item_ids) -> np.ndarray:
         """Positions of the given item ids that are in the matrix (public items)."""
-        keys = np.fromiter(item_ids, dtype=np.int64)
+        return self.lookup(item_ids)[0]
+
+    def lookup(self, item_ids) -> tuple[np.ndarray, np.ndarray]:
+        """(positions, which of `item_ids` were found): unpublished ids are dropped."""
+        keys = np.asarray(
+            item_ids if isinstance(item_ids, np.ndarray) else list(item_ids), dtype=np.int64
+        )
         if not len(keys) or not len(self.ids):
-            return np.empty(0, dtype=np.int64)
+            return np.empty(0, dtype=np.int64), np.zeros(len(keys), dtype=bool)
         found = np.searchsorted(self.ids, keys).clip(0, len(self.ids) - 1)
-        return found[self.ids[found] == keys]
+        present = self.ids[found] == keys
+        return found[present], present
 
     def mask_for(self, name: str, value: str) -> np.ndarray:
         mask = np.zeros(len(self.ids), dtype=bool)

@@ -5,6 +5,7 @@ objective, a principle, a region, a country), so filters and facet counts behave
 same everywhere and cost a fixed number of queries however many items there are.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ from gcmhub.catalog.models import (
 from gcmhub.core.languages import (
     LANGUAGE_AUTONYMS,
     Shown,
-    choose_translation,
+    choose_from,
     content_language_codes,
 )
 from gcmhub.search.documents import IndexText, checksum
@@ -217,10 +218,9 @@ def _text_mask(matrix: FacetMatrix, match: TextMatch) -> tuple[np.ndarray, np.nd
         mask = np.ones(len(matrix), dtype=bool)
     else:
         mask = np.zeros(len(matrix), dtype=bool)
-        positions = matrix.positions_of(match.scores.keys())
+        positions, present = matrix.lookup(match.ids)
         mask[positions] = True
-        matched_ids = matrix.ids[positions]
-        scores[positions] = [match.scores[int(i)] for i in matched_ids]
+        scores[positions] = match.scores[present]
     if match.excluded:
         mask[matrix.positions_of(match.excluded)] = False
     return mask, scores
@@ -248,6 +248,7 @@ class ItemCard:
     objectives: list[Objective]
     country_names: list[str]
     region_names: list[str]
+    country_codes: list[str]
     snippet: str = ""
 
     @property
@@ -286,28 +287,54 @@ class ItemPage:
         return self.page.paginator.count
 
 
+def _pairs(model, column: str, ids: list[int], *extra: str) -> dict[int, list]:
+    """{item id: [related id, …]} for the given items, read as plain rows."""
+    grouped: dict[int, list] = defaultdict(list)
+    for item_id, *values in model.objects.filter(item_id__in=ids).values_list(
+        "item_id", column, *extra
+    ):
+        grouped[item_id].append(values[0] if not extra else tuple(values))
+    return grouped
+
+
 def _cards(
-    items: Iterable[Item], *, language: str, index: TaxonomyIndex, query: Query | None = None
+    items: list[Item], *, language: str, index: TaxonomyIndex, query: Query | None = None
 ) -> list[ItemCard]:
+    """What lists show of each item, in a fixed number of plain queries (no per-row
+    relation managers: this runs for every list and search page)."""
+    ids = [item.pk for item in items]
+    translations: dict[int, list] = defaultdict(list)
+    for t in Item._parler_meta.root_model.objects.filter(master_id__in=ids):
+        translations[t.master_id].append(t)
+    objective_links = _pairs(ItemObjective, "objective_id", ids, "is_primary")
+    country_ids = _pairs(_through("countries"), "country_id", ids)
+    region_ids = _pairs(_through("regions"), "region_id", ids)
     objectives_by_id = {o.pk: o for o in index.objectives.values()}
     countries = {c.pk: c for c in index.countries.values()}
     regions = {r.pk: r for r in index.regions.values()}
     cards = []
     for item in items:
-        shown = choose_translation(item, language=language, source_language=item.source_language)
+        shown = choose_from(
+            translations[item.pk], language=language, source_language=item.source_language
+        )
         snippet = ""
         if query is not None and query.required:
-            translation = shown.translation
-            snippet = highlight(f"{translation.summary}\n{translation.body}", shown.language, query)
+            text = f"{shown.translation.summary}\n{shown.translation.body}"
+            snippet = highlight(text, shown.language, query)
+        primary = dict(objective_links[item.pk])  # objective id -> is primary
+        linked = sorted(
+            (objectives_by_id[pk] for pk in primary),
+            key=lambda o, primary=primary: (not primary[o.pk], o.number),
+        )
+        item_countries = [countries[pk] for pk in country_ids[item.pk]]
         cards.append(
             ItemCard(
                 item=item,
                 shown=shown,
-                objectives=[
-                    objectives_by_id[link.objective_id] for link in item.objective_links.all()
-                ],
-                country_names=sorted(str(countries[c.pk]) for c in item.countries.all()),
-                region_names=sorted(str(regions[r.pk]) for r in item.regions.all()),
+                objectives=linked,
+                country_names=sorted(str(c) for c in item_countries),
+                region_names=sorted(str(regions[pk]) for pk in region_ids[item.pk]),
+                country_codes=sorted(c.iso3 for c in item_countries),
                 snippet=snippet,
             )
         )
@@ -329,12 +356,7 @@ class _PositionList(Sequence):
 
 def _fetch_in_order(matrix: FacetMatrix, positions) -> list[Item]:
     ids = [int(i) for i in matrix.ids[positions]]
-    items = (
-        Item.objects.public()
-        .filter(pk__in=ids)
-        .prefetch_related("translations", "objective_links", "countries", "regions")
-    )
-    by_id = {item.pk: item for item in items}
+    by_id = {item.pk: item for item in Item.objects.public().filter(pk__in=ids)}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -439,10 +461,9 @@ def item_latest(*, kind: str, language: str, limit: int = 5) -> list[ItemCard]:
     items = (
         Item.objects.public()
         .filter(kind=kind)
-        .order_by(F("published_at").desc(nulls_last=True), "-pk")
-        .prefetch_related("translations", "objective_links", "countries", "regions")[:limit]
+        .order_by(F("published_at").desc(nulls_last=True), "-pk")[:limit]
     )
-    return _cards(items, language=language, index=index)
+    return _cards(list(items), language=language, index=index)
 
 
 def region_country_counts(*, region, index: TaxonomyIndex) -> list[tuple[object, int]]:

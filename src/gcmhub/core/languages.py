@@ -43,12 +43,13 @@ def content_language_codes() -> list[str]:
 
 def choose_translation(obj, *, language: str, source_language: str | None = None) -> Shown | None:
     """Pick the translation of `obj` (a parler model) to show a reader of `language`.
+    Reads `obj.translations.all()`, so a list that prefetches them pays no query per row."""
+    return choose_from(obj.translations.all(), language=language, source_language=source_language)
 
-    Order: the reader's language, then the object's source language, then the first
-    language of the site that has one. Reads `obj.translations.all()`, so a list that
-    prefetches `translations` pays no query per object.
-    """
-    by_language = {t.language_code: t for t in obj.translations.all()}
+
+def choose_from(translations, *, language: str, source_language: str | None = None) -> Shown | None:
+    """Order: the reader's language, then the source language, then any content language."""
+    by_language = {t.language_code: t for t in translations}
     for code in (language, source_language, *content_language_codes()):
         if code and code in by_language:
             return Shown(by_language[code], code)

@@ -100,7 +100,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
                 "language": card.shown.language,
                 "scope": Scope(card.item.scope).slug,
                 "objectives": [o.number for o in card.objectives],
-                "countries": sorted(c.iso3 for c in card.item.countries.all()),
+                "countries": card.country_codes,
                 "date": card.item.date,
                 "snippet": html.unescape(strip_tags(card.snippet)),
             }

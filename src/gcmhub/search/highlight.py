@@ -1,6 +1,7 @@
 """Snippets of a text around the words a query matched, with those words marked."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -10,6 +11,13 @@ from gcmhub.search.query import Query
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 WORDS_AROUND = 30
+WORDS_BEFORE = 5
+
+
+@lru_cache(maxsize=50_000)
+def _fold_and_stem(word: str, language: str) -> tuple[str, str]:
+    folded = fold(word)
+    return folded, stem(folded, language)
 
 
 def highlight(text: str, language: str, query: Query) -> SafeString:
@@ -21,23 +29,19 @@ def highlight(text: str, language: str, query: Query) -> SafeString:
     tokens = list(_WORD.finditer(text))
 
     def matches(word: str) -> bool:
-        folded = fold(word)
-        return (
-            stem(folded, language) in stems
-            or folded in stems
-            or (bool(prefixes) and folded.startswith(prefixes))
-        )
+        folded, stemmed = _fold_and_stem(word, language)
+        return stemmed in stems or folded in stems or folded.startswith(prefixes or ("\0",))
 
-    hits = [i for i, token in enumerate(tokens) if matches(token.group())]
-    if not hits:
+    # Only the window that starts a little before the first match is examined further.
+    first_hit = next((i for i, token in enumerate(tokens) if matches(token.group())), None)
+    if first_hit is None:
         return mark_safe("")
-    first = max(hits[0] - 5, 0)
+    first = max(first_hit - WORDS_BEFORE, 0)
     last = min(first + WORDS_AROUND, len(tokens)) - 1
     start, end = tokens[first].start(), tokens[last].end()
     pieces, cursor = [], start
-    for i in hits:
-        if first <= i <= last:
-            token = tokens[i]
+    for token in tokens[first_hit : last + 1]:
+        if matches(token.group()):
             pieces.append(conditional_escape(text[cursor : token.start()]))
             pieces.append(f"<mark>{conditional_escape(token.group())}</mark>")
             cursor = token.end()

@@ -3,6 +3,7 @@
 import difflib
 from dataclasses import dataclass
 
+import numpy as np
 from django.db.models.functions import Length
 
 from gcmhub.search.analysis import fold
@@ -18,19 +19,23 @@ def search_generation() -> int:
 
 @dataclass(frozen=True)
 class TextMatch:
-    """Items a query's text matches, with scores; `everything` when it has no positive
-    terms (only exclusions, or nothing at all)."""
+    """Items a query's text matches (ids and scores, one per item); `everything` when it
+    has no positive terms (only exclusions, or nothing at all)."""
 
-    scores: dict[int, float]
+    ids: np.ndarray
+    scores: np.ndarray
     excluded: set[int]
     everything: bool
 
 
 def search_match(*, query: Query) -> TextMatch:
     engine = backend()
-    scores = engine.match(query.required) if query.required else {}
+    if query.required:
+        ids, scores = engine.match(query.required)
+    else:
+        ids, scores = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
     excluded = engine.matching_any(query.excluded)
-    return TextMatch(scores=scores, excluded=excluded, everything=not query.required)
+    return TextMatch(ids=ids, scores=scores, excluded=excluded, everything=not query.required)
 
 
 def search_checksums() -> dict[tuple[int, str], str]:

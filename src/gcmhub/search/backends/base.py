@@ -1,6 +1,8 @@
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+
 from gcmhub.search.query import Positive
 
 # Each item has at most one document per language; its row id packs both, so an item's
@@ -31,9 +33,10 @@ class SearchBackend(Protocol):
     def replace(self, item_id: int, documents: list[IndexDocument]) -> None:
         """Make the item's documents exactly `documents` (none: the item leaves the index)."""
 
-    def match(self, clauses: list[list[Positive]]) -> dict[int, float]:
-        """Items matching every clause (each an OR of parts), with a relevance score
-        (higher is better): title matches weigh more than summary, summary than body."""
+    def match(self, clauses: list[list[Positive]]) -> tuple[np.ndarray, np.ndarray]:
+        """Items matching every clause (each an OR of parts) as (item ids, scores), one
+        entry per item, higher scores better: title weighs more than summary, summary
+        more than body."""
 
     def matching_any(self, parts: list[Positive]) -> set[int]:
         """Items matching at least one part (for exclusions)."""
@@ -42,3 +45,22 @@ class SearchBackend(Protocol):
         """Every indexed (item, language) with the checksum of what was indexed."""
 
     def clear(self) -> None: ...
+
+
+def best_per_item(row_ids: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Collapse per-language rows to items, keeping each item's best score."""
+    if not len(row_ids):
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+    item_ids = row_ids // SLOTS_PER_ITEM
+    order = np.lexsort((-scores, item_ids))
+    item_ids, scores = item_ids[order], scores[order]
+    first = np.ones(len(item_ids), dtype=bool)
+    first[1:] = item_ids[1:] != item_ids[:-1]
+    return item_ids[first], scores[first]
+
+
+def rows_to_arrays(rows: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """(row id, score) pairs from a cursor as two arrays."""
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    scores = np.fromiter((r[1] for r in rows), dtype=np.float64, count=len(rows))
+    return ids, scores

@@ -2,11 +2,16 @@
 as a weighted tsvector (title A, summary B, body C) under a GIN index; the `simple`
 configuration keeps them as they are, so both backends match the same terms."""
 
-from collections import defaultdict
-
+import numpy as np
 from django.db import connection
 
-from gcmhub.search.backends.base import SLOTS_PER_ITEM, IndexDocument, row_id
+from gcmhub.search.backends.base import (
+    SLOTS_PER_ITEM,
+    IndexDocument,
+    best_per_item,
+    row_id,
+    rows_to_arrays,
+)
 from gcmhub.search.query import Phrase, Positive, Prefix, Term
 
 TABLE = "search_document"
@@ -64,17 +69,15 @@ class PostgresBackend:
                 ],
             )
 
-    def match(self, clauses: list[list[Positive]]) -> dict[int, float]:
-        scores: dict[int, float] = defaultdict(float)
+    def match(self, clauses: list[list[Positive]]) -> tuple[np.ndarray, np.ndarray]:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT item_id, ts_rank(%s::float4[], vector, q) FROM {TABLE}, "
+                f"SELECT id, ts_rank(%s::float4[], vector, q) FROM {TABLE}, "
                 "to_tsquery('simple', %s) AS q WHERE vector @@ q",
                 [RANK_WEIGHTS, _expression(clauses)],
             )
-            for item_id, rank in cursor.fetchall():
-                scores[item_id] = max(scores[item_id], float(rank))
-        return scores
+            row_ids, ranks = rows_to_arrays(cursor.fetchall())
+        return best_per_item(row_ids, ranks)
 
     def matching_any(self, parts: list[Positive]) -> set[int]:
         if not parts:

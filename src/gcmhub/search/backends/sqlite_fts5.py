@@ -1,11 +1,16 @@
 """SQLite FTS5 adapter. Documents hold analysed terms (see `analysis`), so FTS5's own
 tokenizer only splits on spaces; ranking is FTS5's BM25 with column weights."""
 
-from collections import defaultdict
-
+import numpy as np
 from django.db import connection
 
-from gcmhub.search.backends.base import SLOTS_PER_ITEM, IndexDocument, row_id
+from gcmhub.search.backends.base import (
+    SLOTS_PER_ITEM,
+    IndexDocument,
+    best_per_item,
+    row_id,
+    rows_to_arrays,
+)
 from gcmhub.search.query import Phrase, Positive, Prefix, Term
 
 TABLE = "search_fts"
@@ -39,6 +44,9 @@ class SqliteFts5Backend:
                 "title, summary, body, item_id UNINDEXED, language UNINDEXED, "
                 "checksum UNINDEXED, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')"
             )
+            cursor.execute(
+                f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('rank', 'bm25(%s, %s, %s)')" % WEIGHTS
+            )
 
     def replace(self, item_id: int, documents: list[IndexDocument]) -> None:
         start = item_id * SLOTS_PER_ITEM
@@ -64,17 +72,14 @@ class SqliteFts5Backend:
                 ],
             )
 
-    def match(self, clauses: list[list[Positive]]) -> dict[int, float]:
-        scores: dict[int, float] = defaultdict(float)
+    def match(self, clauses: list[list[Positive]]) -> tuple[np.ndarray, np.ndarray]:
         with connection.cursor() as cursor:
+            # `rank` is BM25 with the column weights set at schema creation.
             cursor.execute(
-                f"SELECT rowid, bm25({TABLE}, %s, %s, %s) FROM {TABLE} WHERE {TABLE} MATCH %s",
-                [*WEIGHTS, _expression(clauses)],
+                f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s", [_expression(clauses)]
             )
-            for rowid, rank in cursor.fetchall():
-                item_id = rowid // SLOTS_PER_ITEM
-                scores[item_id] = max(scores[item_id], -rank)  # BM25 here: lower is better
-        return scores
+            row_ids, ranks = rows_to_arrays(cursor.fetchall())
+        return best_per_item(row_ids, -ranks)  # FTS5's BM25: lower is better
 
     def matching_any(self, parts: list[Positive]) -> set[int]:
         if not parts:
