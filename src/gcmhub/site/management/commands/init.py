@@ -22,6 +22,7 @@ class Command(BaseCommand):
         report = site_init(demo=True if demo else (False if no_demo else None))
         self.stdout.write(f"taxonomy: {report.taxonomy.as_dict()}")
         if report.catalog is None:
-            self.stdout.write("demo content: not loaded (the catalogue already holds items)")
+            reason = "--no-demo" if no_demo else "the catalogue already holds items"
+            self.stdout.write(f"demo content: not loaded ({reason})")
         else:
             self.stdout.write(f"demo content: {report.catalog.as_dict()} {report.calls.as_dict()}")
