@@ -22,27 +22,58 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = [
     # (text, filters): French, English and Spanish words, phrases and operators …
-    ("traite", {}), ("victimes", {}), ("enfants migrants", {}), ("trafic de migrants", {}),
-    ('"traite des personnes"', {}), ("coopération régionale", {}), ("protection des victimes", {}),
-    ("trafficking", {}), ("smuggling of migrants", {}), ('"labour inspection"', {}),
-    ("victims compensation", {}), ("human rights", {}), ("data collection", {}),
-    ("trata", {}), ("víctimas", {}), ("tráfico ilícito", {}), ('"trata de personas"', {}),
-    ("niños", {}), ("traf*", {}), ("migr*", {}), ("traite -enfants", {}),
-    ("trafficking OR smuggling", {}), ("trata OR traite", {}), ("fiscales", {}),
-    ("renforcer les capacités", {}), ("employers recruitment", {}),
+    ("traite", {}),
+    ("victimes", {}),
+    ("enfants migrants", {}),
+    ("trafic de migrants", {}),
+    ('"traite des personnes"', {}),
+    ("coopération régionale", {}),
+    ("protection des victimes", {}),
+    ("trafficking", {}),
+    ("smuggling of migrants", {}),
+    ('"labour inspection"', {}),
+    ("victims compensation", {}),
+    ("human rights", {}),
+    ("data collection", {}),
+    ("trata", {}),
+    ("víctimas", {}),
+    ("tráfico ilícito", {}),
+    ('"trata de personas"', {}),
+    ("niños", {}),
+    ("traf*", {}),
+    ("migr*", {}),
+    ("traite -enfants", {}),
+    ("trafficking OR smuggling", {}),
+    ("trata OR traite", {}),
+    ("fiscales", {}),
+    ("renforcer les capacités", {}),
+    ("employers recruitment", {}),
     # … with filters …
-    ("traite", {"objective": "10"}), ("trafficking", {"region": "africa"}),
-    ("victimes", {"country": "BRA"}), ("migrants", {"kind": "practice"}),
-    ("trata", {"language": "es"}), ("protection", {"year": "2019"}),
+    ("traite", {"objective": "10"}),
+    ("trafficking", {"region": "africa"}),
+    ("victimes", {"country": "BRA"}),
+    ("migrants", {"kind": "practice"}),
+    ("trata", {"language": "es"}),
+    ("protection", {"year": "2019"}),
     ("coopération", {"objective": "9", "region": "europe"}),
-    ("smuggling", {"scope": "global"}), ("rights", {"principle": "human-rights"}),
-    ("traite", {"type": "report", "kind": "document"}), ("migrants", {"sort": "newest"}),
-    ("victims", {"objective": "10", "country": "USA"}), ("enfants", {"language": "fr"}),
+    ("smuggling", {"scope": "global"}),
+    ("rights", {"principle": "human-rights"}),
+    ("traite", {"type": "report", "kind": "document"}),
+    ("migrants", {"sort": "newest"}),
+    ("victims", {"objective": "10", "country": "USA"}),
+    ("enfants", {"language": "fr"}),
     # … and no words: lists with facets only.
-    ("", {}), ("", {"objective": "10"}), ("", {"region": "americas"}), ("", {"kind": "practice"}),
-    ("", {"country": "FRA"}), ("", {"year": "2020"}), ("", {"language": "es", "objective": "9"}),
-    ("", {"sort": "newest"}), ("", {"principle": "child-sensitive"}),
-    ("", {"scope": "national", "region": "asia"}), ("", {"type": "policy-brief"}),
+    ("", {}),
+    ("", {"objective": "10"}),
+    ("", {"region": "americas"}),
+    ("", {"kind": "practice"}),
+    ("", {"country": "FRA"}),
+    ("", {"year": "2020"}),
+    ("", {"language": "es", "objective": "9"}),
+    ("", {"sort": "newest"}),
+    ("", {"principle": "child-sensitive"}),
+    ("", {"scope": "national", "region": "asia"}),
+    ("", {"type": "policy-brief"}),
 ]
 assert len(QUERIES) == 50
 REPEATS = 3
@@ -50,7 +81,7 @@ REPEATS = 3
 
 def percentile(values, p):
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def run_backend(items: int, backend: str) -> str:
@@ -88,23 +119,31 @@ def run_backend(items: int, backend: str) -> str:
             if backend == "sqlite":
                 if query.required:
                     expression = fts_expression(query.required)
-                    cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-                                   "ORDER BY rank LIMIT 20", [expression])
+                    cursor.execute(
+                        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                        "ORDER BY rank LIMIT 20",
+                        [expression],
+                    )
                     cursor.fetchall()
-                    cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                                   [expression])
+                    cursor.execute(
+                        f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]
+                    )
                 else:
                     cursor.execute(f"SELECT rowid FROM {FTS_TABLE} LIMIT 20")
                     cursor.fetchall()
                     cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE}")
             elif query.required:
                 expression = pg_expression(query.required)
-                cursor.execute(f"SELECT id FROM {PG_TABLE}, to_tsquery('simple', %s) q "
-                               "WHERE vector @@ q ORDER BY ts_rank(vector, q) DESC LIMIT 20",
-                               [expression])
+                cursor.execute(
+                    f"SELECT id FROM {PG_TABLE}, to_tsquery('simple', %s) q "
+                    "WHERE vector @@ q ORDER BY ts_rank(vector, q) DESC LIMIT 20",
+                    [expression],
+                )
                 cursor.fetchall()
-                cursor.execute(f"SELECT COUNT(*) FROM {PG_TABLE} WHERE vector @@ "
-                               "to_tsquery('simple', %s)", [expression])
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {PG_TABLE} WHERE vector @@ to_tsquery('simple', %s)",
+                    [expression],
+                )
             else:
                 cursor.execute(f"SELECT id FROM {PG_TABLE} LIMIT 20")
                 cursor.fetchall()
@@ -139,9 +178,11 @@ def run_backend(items: int, backend: str) -> str:
             cursor.execute("SELECT pg_database_size(current_database())")
             db_mb = cursor.fetchone()[0] / 2**20
     p95, base_p95 = percentile(times, 95), percentile(base, 95)
-    return (f"search items={items} p50_ms={statistics.median(times):.1f} p95_ms={p95:.1f} "
-            f"baseline_p95_ms={base_p95:.1f} ratio={p95 / base_p95:.2f} index_s={index_s:.1f} "
-            f"db_mb={db_mb:.0f} backend={backend}")
+    return (
+        f"search items={items} p50_ms={statistics.median(times):.1f} p95_ms={p95:.1f} "
+        f"baseline_p95_ms={base_p95:.1f} ratio={p95 / base_p95:.2f} index_s={index_s:.1f} "
+        f"db_mb={db_mb:.0f} backend={backend}"
+    )
 
 
 def postgres_available(url: str) -> bool:
@@ -178,7 +219,11 @@ def main() -> int:
                 recreate_database(pg_url)
             out = subprocess.run(
                 [sys.executable, __file__, "--items", str(args.items), "--backend", backend],
-                env=env, check=True, capture_output=True, text=True, cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
             ).stdout
             lines.append(out.strip().splitlines()[-1])
             print(lines[-1], flush=True)
