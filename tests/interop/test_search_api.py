@@ -116,3 +116,10 @@ def test_any_parameters_give_json_never_an_error(client, params):
     response = client.get("/api/v1/search", params)
     assert response.status_code == 200
     assert "results" in response.json()
+
+
+def test_natural_multiword_queries_fall_back_to_some_of_the_words(client):
+    data = client.get("/api/v1/search", {"q": "enfants victimes de la traite"}).json()
+    assert data["relaxed"] is True and data["count"] > 0
+    strict = client.get("/api/v1/search", {"q": "labour inspection"}).json()
+    assert strict["relaxed"] is False and strict["count"] == 1

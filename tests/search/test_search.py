@@ -150,3 +150,27 @@ def test_drift_is_reported_and_a_rebuild_repairs_it(capsys):
     assert "redtram" in found("REDTRAM")
     call_command("search_drift")
     assert "matches the database" in capsys.readouterr().out
+
+
+def test_when_no_item_has_every_word_items_with_some_of_them_are_shown():
+    practice("zz-capybara", title="Capybara et coopération")
+    index = taxonomy_index()
+    strict = item_list(
+        filters=item_filters_parse({}, index=index), text="capybara", language="en", index=index
+    )
+    assert not strict.relaxed
+    loose = item_list(
+        filters=item_filters_parse({}, index=index),
+        text="capybara zzzunknownword",
+        language="en",
+        index=index,
+    )
+    assert loose.relaxed
+    assert [c.item.slug for c in loose.cards] == ["zz-capybara"]
+    none = item_list(
+        filters=item_filters_parse({}, index=index),
+        text="zzzunknownword yyyunknown",
+        language="en",
+        index=index,
+    )
+    assert not none.relaxed and none.total == 0

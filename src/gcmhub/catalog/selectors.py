@@ -279,6 +279,7 @@ class ItemPage:
     index: TaxonomyIndex
     query: Query
     sort: str
+    relaxed: bool = False  # True when no item had every word and some-of-the-words is shown
     droppable: list[DroppableFilter] = field(default_factory=list)
     spelling: str = ""
 
@@ -375,9 +376,17 @@ def item_list(
     index = index or taxonomy_index()
     matrix = facet_matrix()
     query = parse(text)
-    match = search_match(query=query)
-    text_mask, scores = _text_mask(matrix, match)
-    mask = text_mask & _filter_mask(matrix, filters)
+    filter_mask = _filter_mask(matrix, filters)
+    text_mask, scores = _text_mask(matrix, search_match(query=query))
+    mask = text_mask & filter_mask
+    relaxed = False
+    if not mask.any() and len(query.required) > 1:
+        # No item has every word: show those with some of them, best first, and say so.
+        loose = query.relaxed()
+        loose_mask, loose_scores = _text_mask(matrix, search_match(query=loose))
+        if (loose_mask & filter_mask).any():
+            query, text_mask, scores, relaxed = loose, loose_mask, loose_scores, True
+            mask = text_mask & filter_mask
     sort = filters.sort or ("relevance" if query.required else "scope")
     if sort == "relevance" and not query.required:
         sort = "scope"
@@ -393,6 +402,7 @@ def item_list(
         index=index,
         query=query,
         sort=sort,
+        relaxed=relaxed,
     )
     if not paginator.count:
         result.droppable = _droppable(matrix, text_mask, filters, index)

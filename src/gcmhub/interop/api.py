@@ -54,6 +54,7 @@ class SearchOut(Schema):
     facets: dict[str, list[FacetValueOut]]
     ignored: list[IgnoredFilterOut]
     suggestion: str
+    relaxed: bool
 
 
 class SearchParams(Schema):
@@ -75,8 +76,9 @@ class SearchParams(Schema):
 @api.get("/search", response=SearchOut, summary="Search published items, with facet counts")
 def search(request: HttpRequest, params: Query[SearchParams]):
     """Words in `q` must all match (`"phrase"`, `prefix*`, `-exclude`, `a OR b`); filters
-    combine with AND and may repeat. Values that name nothing are ignored and listed in
-    `ignored`. Titles are given in `lang` (default: the `Accept-Language` language)
+    combine with AND and may repeat. When no item has every word, items with some of them
+    are returned, best first, and `relaxed` is true. Values that name nothing are ignored
+    and listed in `ignored`. Titles are given in `lang` (default: the `Accept-Language` language)
     where a translation exists, else in the item's source language (`language`)."""
     language = params.lang if params.lang in content_language_codes() else request.LANGUAGE_CODE
     # Links and labels use the nearest interface language (pages exist only in those).
@@ -120,4 +122,5 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         "facets": facets,
         "ignored": [{"param": r.param, "value": r.value} for r in filters.rejected],
         "suggestion": results.spelling,
+        "relaxed": results.relaxed,
     }

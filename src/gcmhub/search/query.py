@@ -50,6 +50,11 @@ class Query:
     def is_empty(self) -> bool:
         return not self.required and not self.excluded
 
+    def relaxed(self) -> "Query":
+        """The same words, any of which may match (exclusions still apply)."""
+        parts = [part for clause in self.required for part in clause]
+        return Query(required=[parts] if parts else [], excluded=self.excluded, text=self.text)
+
     def highlight_words(self) -> set[str]:
         """Stems and prefixes to mark in snippets."""
         marks: set[str] = set()
