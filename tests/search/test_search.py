@@ -140,9 +140,9 @@ def test_an_empty_query_lists_every_published_item_with_facets():
 def test_drift_is_reported_and_a_rebuild_repairs_it(capsys):
     assert search_drift().clean
     item = Item.objects.get(slug="redtram")
-    backend().replace(item.pk, [])  # the index loses an item behind the database's back
+    backend().replace(item.pk, None)  # the index loses an item behind the database's back
     drift = search_drift()
-    assert {item_id for item_id, _language in drift.missing} == {item.pk}
+    assert drift.missing == {item.pk}
     with pytest.raises(CommandError):
         call_command("search_drift")
     call_command("search_rebuild")

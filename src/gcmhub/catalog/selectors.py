@@ -226,17 +226,45 @@ def _text_mask(matrix: FacetMatrix, match: TextMatch) -> tuple[np.ndarray, np.nd
     return mask, scores
 
 
-def _ordered_positions(matrix: FacetMatrix, mask: np.ndarray, scores: np.ndarray, sort: str):
-    positions = np.flatnonzero(mask)
-    scope, date, ids = matrix.scope[positions], matrix.date_key[positions], matrix.ids[positions]
-    # np.lexsort sorts by the last key first.
+def _order_keys(matrix: FacetMatrix, positions: np.ndarray, scores: np.ndarray, sort: str):
+    """Sort keys for np.lexsort (last key first), smallest first.
+
+    Global-first and newest-first orders pack (scope, date, id) into one integer so a
+    page can be picked with a partition instead of sorting every match."""
+    scope = matrix.scope[positions].astype(np.int64)
+    undated_last = (2**20 - 1) - matrix.date_key[positions].astype(np.int64)
+    newest_id_first = (2**32 - 1) - matrix.ids[positions]
+    global_first = (scope << 52) | (undated_last << 32) | newest_id_first
     if sort == "relevance":
-        keys = (-ids, -date, scope, -scores[positions])
-    elif sort == "newest":
-        keys = (-ids, scope, -date)
-    else:
-        keys = (-ids, -date, scope)
-    return positions[np.lexsort(keys)]
+        return (global_first, -scores[positions])
+    if sort == "newest":
+        return ((undated_last << 35) | (scope << 32) | newest_id_first,)
+    return (global_first,)
+
+
+class _Ranked(Sequence):
+    """Matching matrix positions in display order, sorted only as far as a page needs."""
+
+    FULL_SORT_BELOW = 2000
+
+    def __init__(self, positions: np.ndarray, keys: tuple[np.ndarray, ...]):
+        self.positions, self.keys = positions, keys
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, key):
+        stop = key.stop if isinstance(key, slice) else key + 1
+        return self.positions[self._first(stop or len(self))][key]
+
+    def _first(self, k: int) -> np.ndarray:
+        """Indices of the k first positions in order (ties at the k-th kept exact)."""
+        primary = self.keys[-1]
+        if k >= len(primary) or len(primary) < self.FULL_SORT_BELOW:
+            return np.lexsort(self.keys)
+        kth = np.partition(primary, k - 1)[k - 1]
+        candidates = np.flatnonzero(primary <= kth)
+        return candidates[np.lexsort(tuple(key[candidates] for key in self.keys))]
 
 
 @dataclass(frozen=True)
@@ -342,19 +370,6 @@ def _cards(
     return cards
 
 
-class _PositionList(Sequence):
-    """Ordered matrix positions that the paginator slices and counts without copying."""
-
-    def __init__(self, positions):
-        self.positions = positions
-
-    def __len__(self):
-        return len(self.positions)
-
-    def __getitem__(self, key):
-        return self.positions[key]
-
-
 def _fetch_in_order(matrix: FacetMatrix, positions) -> list[Item]:
     ids = [int(i) for i in matrix.ids[positions]]
     by_id = {item.pk: item for item in Item.objects.public().filter(pk__in=ids)}
@@ -390,7 +405,9 @@ def item_list(
     sort = filters.sort or ("relevance" if query.required else "scope")
     if sort == "relevance" and not query.required:
         sort = "scope"
-    paginator = Paginator(_PositionList(_ordered_positions(matrix, mask, scores, sort)), page_size)
+    positions = np.flatnonzero(mask)
+    ranked = _Ranked(positions, _order_keys(matrix, positions, scores, sort))
+    paginator = Paginator(ranked, page_size)
     page = paginator.get_page(page_number)
     page.object_list = _fetch_in_order(matrix, page.object_list)
     facets = [_facet(name, matrix.counts(name, mask), filters, index) for name in facet_names]
@@ -491,9 +508,9 @@ def region_country_counts(*, region, index: TaxonomyIndex) -> list[tuple[object,
 
 @dataclass(frozen=True)
 class SearchDrift:
-    missing: set[tuple[int, str]]
-    stale: set[tuple[int, str]]
-    orphaned: set[tuple[int, str]]
+    missing: set[int]
+    stale: set[int]
+    orphaned: set[int]
 
     @property
     def total(self) -> int:
@@ -506,12 +523,11 @@ class SearchDrift:
 
 def search_drift() -> SearchDrift:
     """Compare what the index holds with what the published items say now."""
-    expected = {
-        (t.master_id, t.language_code): checksum(
-            [IndexText(t.language_code, t.title, t.summary, t.body)]
-        )
-        for t in Item._parler_meta.root_model.objects.filter(master__status=Status.PUBLISHED)
-    }
+    texts: dict[int, list[IndexText]] = defaultdict(list)
+    published = Item._parler_meta.root_model.objects.filter(master__status=Status.PUBLISHED)
+    for t in published.order_by("master_id", "language_code"):
+        texts[t.master_id].append(IndexText(t.language_code, t.title, t.summary, t.body))
+    expected = {item_id: checksum(versions) for item_id, versions in texts.items()}
     indexed = search_checksums()
     return SearchDrift(
         missing=expected.keys() - indexed.keys(),

@@ -4,6 +4,7 @@ index changes with the data or not at all."""
 import secrets
 from collections import Counter
 from collections.abc import Iterable
+from itertools import islice
 
 from django.db import transaction
 
@@ -13,20 +14,24 @@ from gcmhub.search.documents import IndexText, checksum
 from gcmhub.search.models import IndexedWord, IndexState
 
 MAX_WORD_LENGTH = 64
+BATCH = 1000
 
 
-def _documents(item_id: int, texts: list[IndexText]) -> list[IndexDocument]:
-    return [
-        IndexDocument(
-            item_id=item_id,
-            language=t.language,
-            title=" ".join(analyse(t.title, t.language)),
-            summary=" ".join(analyse(t.summary, t.language)),
-            body=" ".join(analyse(t.body, t.language)),
-            checksum=checksum([t]),
-        )
-        for t in texts
-    ]
+def _document(item_id: int, texts: list[IndexText]) -> IndexDocument | None:
+    """Each language version analysed in its own language; none: nothing to index."""
+    if not texts:
+        return None
+
+    def field(name: str) -> str:
+        return " ".join(" ".join(analyse(getattr(t, name), t.language)) for t in texts)
+
+    return IndexDocument(
+        item_id=item_id,
+        title=field("title"),
+        summary=field("summary"),
+        body=field("body"),
+        checksum=checksum(texts),
+    )
 
 
 def _surface_words(texts: Iterable[IndexText]) -> set[str]:
@@ -47,7 +52,7 @@ def _bump_generation() -> None:
 @transaction.atomic
 def search_index_replace(*, item_id: int, texts: list[IndexText]) -> None:
     """Index exactly these language versions of an item; none removes it from the index."""
-    backend().replace(item_id, _documents(item_id, texts))
+    backend().replace(item_id, _document(item_id, texts))
     new_words = _surface_words(texts)
     if new_words:
         # Add-only between rebuilds: a word that no longer occurs is harmless, because a
@@ -66,10 +71,13 @@ def search_index_rebuild(*, items: Iterable[tuple[int, list[IndexText]]]) -> int
     IndexedWord.objects.all().delete()
     frequencies: Counter[str] = Counter()
     count = 0
-    for item_id, texts in items:
-        engine.replace(item_id, _documents(item_id, texts))
-        frequencies.update(_surface_words(texts))
-        count += 1
+    items = iter(items)
+    while batch := list(islice(items, BATCH)):
+        documents = [d for item_id, texts in batch if (d := _document(item_id, texts))]
+        engine.insert_many(documents)
+        for _item_id, texts in batch:
+            frequencies.update(_surface_words(texts))
+        count += len(documents)
     IndexedWord.objects.bulk_create(
         [IndexedWord(word=w, items=n) for w, n in frequencies.items()], batch_size=5000
     )

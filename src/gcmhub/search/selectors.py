@@ -38,7 +38,7 @@ def search_match(*, query: Query) -> TextMatch:
     return TextMatch(ids=ids, scores=scores, excluded=excluded, everything=not query.required)
 
 
-def search_checksums() -> dict[tuple[int, str], str]:
+def search_checksums() -> dict[int, str]:
     return backend().checksums()
 
 

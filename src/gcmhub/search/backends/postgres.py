@@ -5,13 +5,7 @@ configuration keeps them as they are, so both backends match the same terms."""
 import numpy as np
 from django.db import connection
 
-from gcmhub.search.backends.base import (
-    SLOTS_PER_ITEM,
-    IndexDocument,
-    best_per_item,
-    row_id,
-    rows_to_arrays,
-)
+from gcmhub.search.backends.base import IndexDocument, rows_to_arrays
 from gcmhub.search.query import Phrase, Positive, Prefix, Term
 
 TABLE = "search_document"
@@ -36,63 +30,52 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {TABLE} ("
-                "id bigint PRIMARY KEY, item_id bigint NOT NULL, language varchar(10) NOT NULL, "
-                "checksum varchar(64) NOT NULL, vector tsvector NOT NULL)"
+                "item_id bigint PRIMARY KEY, checksum varchar(64) NOT NULL, "
+                "vector tsvector NOT NULL)"
             )
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING gin (vector)"
             )
 
-    def replace(self, item_id: int, documents: list[IndexDocument]) -> None:
-        start = item_id * SLOTS_PER_ITEM
+    def replace(self, item_id: int, document: IndexDocument | None) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {TABLE} WHERE id BETWEEN %s AND %s",
-                [start, start + SLOTS_PER_ITEM - 1],
-            )
+            cursor.execute(f"DELETE FROM {TABLE} WHERE item_id = %s", [item_id])
+        if document is not None:
+            self.insert_many([document])
+
+    def insert_many(self, documents: list[IndexDocument]) -> None:
+        with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (id, item_id, language, checksum, vector) VALUES "
-                "(%s, %s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "
+                f"INSERT INTO {TABLE} (item_id, checksum, vector) VALUES "
+                "(%s, %s, setweight(to_tsvector('simple', %s), 'A') || "
                 "setweight(to_tsvector('simple', %s), 'B') || "
                 "setweight(to_tsvector('simple', %s), 'C'))",
-                [
-                    (
-                        row_id(d.item_id, d.language),
-                        d.item_id,
-                        d.language,
-                        d.checksum,
-                        d.title,
-                        d.summary,
-                        d.body,
-                    )
-                    for d in documents
-                ],
+                [(d.item_id, d.checksum, d.title, d.summary, d.body) for d in documents],
             )
 
     def match(self, clauses: list[list[Positive]]) -> tuple[np.ndarray, np.ndarray]:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, ts_rank(%s::float4[], vector, q) FROM {TABLE}, "
+                f"SELECT item_id, ts_rank(%s::float4[], vector, q) FROM {TABLE}, "
                 "to_tsquery('simple', %s) AS q WHERE vector @@ q",
                 [RANK_WEIGHTS, _expression(clauses)],
             )
-            row_ids, ranks = rows_to_arrays(cursor.fetchall())
-        return best_per_item(row_ids, ranks)
+            return rows_to_arrays(cursor.fetchall())
 
     def matching_any(self, parts: list[Positive]) -> set[int]:
         if not parts:
             return set()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT DISTINCT item_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s)",
+                f"SELECT item_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s)",
                 [_expression([parts])],
             )
             return {item_id for (item_id,) in cursor.fetchall()}
 
-    def checksums(self) -> dict[tuple[int, str], str]:
+    def checksums(self) -> dict[int, str]:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT item_id, language, checksum FROM {TABLE}")
-            return {(int(i), lang): checksum for i, lang, checksum in cursor.fetchall()}
+            cursor.execute(f"SELECT item_id, checksum FROM {TABLE}")
+            return dict(cursor.fetchall())
 
     def clear(self) -> None:
         with connection.cursor() as cursor:

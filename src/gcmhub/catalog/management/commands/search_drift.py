@@ -13,8 +13,8 @@ class Command(BaseCommand):
             ("indexed but outdated", drift.stale),
             ("indexed but not published", drift.orphaned),
         ):
-            for item_id, language in sorted(entries):
-                self.stdout.write(f"{label}: item {item_id} ({language})")
+            for item_id in sorted(entries):
+                self.stdout.write(f"{label}: item {item_id}")
         if not drift.clean:
             raise CommandError(f"{drift.total} differences; run `gcmhub search_rebuild`.")
         self.stdout.write("the search index matches the database")
