@@ -174,3 +174,17 @@ def test_when_no_item_has_every_word_items_with_some_of_them_are_shown():
         index=index,
     )
     assert not none.relaxed and none.total == 0
+
+
+def test_beyond_the_exact_ranking_limit_title_matches_come_first(monkeypatch):
+    import gcmhub.catalog.selectors as selectors
+
+    practice("zz-body-global", title="Rapport", body="Wombat wombat wombat.", scope=Scope.GLOBAL)
+    practice("zz-title-local", title="Wombat", scope=Scope.LOCAL)
+    practice("zz-title-national", title="Wombat et wombat", scope=Scope.NATIONAL)
+    exact = found("wombat")
+    monkeypatch.setattr(selectors, "RANK_EXACTLY_UP_TO", 2)
+    tiered = found("wombat")
+    assert sorted(tiered) == sorted(exact)
+    assert set(tiered[:2]) == {"zz-title-local", "zz-title-national"}
+    assert tiered[2] == "zz-body-global"

@@ -38,7 +38,9 @@ from gcmhub.search.selectors import (
     TextMatch,
     search_checksums,
     search_match,
+    search_rank,
     search_spelling_candidates,
+    search_title_matches,
 )
 from gcmhub.taxonomy.models import Objective
 from gcmhub.taxonomy.selectors import TaxonomyIndex, taxonomy_index
@@ -211,22 +213,40 @@ def _filter_mask(
     return mask
 
 
-def _text_mask(matrix: FacetMatrix, match: TextMatch) -> tuple[np.ndarray, np.ndarray]:
-    """Which public items the text matches, and their scores (0 where unmatched)."""
-    scores = np.zeros(len(matrix), dtype=np.float64)
+def _text_mask(matrix: FacetMatrix, match: TextMatch) -> np.ndarray:
+    """Which public items the text matches."""
     if match.everything:
         mask = np.ones(len(matrix), dtype=bool)
     else:
         mask = np.zeros(len(matrix), dtype=bool)
-        positions, present = matrix.lookup(match.ids)
-        mask[positions] = True
-        scores[positions] = match.scores[present]
+        mask[matrix.positions_of(match.ids)] = True
     if match.excluded:
         mask[matrix.positions_of(match.excluded)] = False
-    return mask, scores
+    return mask
 
 
-def _order_keys(matrix: FacetMatrix, positions: np.ndarray, scores: np.ndarray, sort: str):
+RANK_EXACTLY_UP_TO = 20_000
+
+
+def _relevance(matrix: FacetMatrix, query: Query, mask: np.ndarray) -> np.ndarray:
+    """Relevance scores (0 where unranked) of the matching items.
+
+    Ranking costs per item, so only candidates that may be shown are ranked: all of them
+    up to 20 000; beyond that (a word most items contain), those whose title matches,
+    which come first, the rest following global-first then newest."""
+    candidates = mask
+    if np.count_nonzero(mask) > RANK_EXACTLY_UP_TO:
+        in_title = np.zeros(len(matrix), dtype=bool)
+        in_title[matrix.positions_of(search_title_matches(query=query))] = True
+        candidates = mask & in_title
+    ids, ranked = search_rank(query=query, item_ids=matrix.ids[candidates])
+    scores = np.zeros(len(matrix), dtype=np.float64)
+    positions, present = matrix.lookup(ids)
+    scores[positions] = ranked[present]
+    return scores
+
+
+def _order_keys(matrix: FacetMatrix, positions: np.ndarray, scores: np.ndarray | None, sort: str):
     """Sort keys for np.lexsort (last key first), smallest first.
 
     Global-first and newest-first orders pack (scope, date, id) into one integer so a
@@ -392,19 +412,20 @@ def item_list(
     matrix = facet_matrix()
     query = parse(text)
     filter_mask = _filter_mask(matrix, filters)
-    text_mask, scores = _text_mask(matrix, search_match(query=query))
+    text_mask = _text_mask(matrix, search_match(query=query))
     mask = text_mask & filter_mask
     relaxed = False
     if not mask.any() and len(query.required) > 1:
         # No item has every word: show those with some of them, best first, and say so.
         loose = query.relaxed()
-        loose_mask, loose_scores = _text_mask(matrix, search_match(query=loose))
+        loose_mask = _text_mask(matrix, search_match(query=loose))
         if (loose_mask & filter_mask).any():
-            query, text_mask, scores, relaxed = loose, loose_mask, loose_scores, True
+            query, text_mask, relaxed = loose, loose_mask, True
             mask = text_mask & filter_mask
     sort = filters.sort or ("relevance" if query.required else "scope")
     if sort == "relevance" and not query.required:
         sort = "scope"
+    scores = _relevance(matrix, query, mask) if sort == "relevance" else None
     positions = np.flatnonzero(mask)
     ranked = _Ranked(positions, _order_keys(matrix, positions, scores, sort))
     paginator = Paginator(ranked, page_size)
@@ -447,7 +468,7 @@ def _spelling(text: str, matrix: FacetMatrix, filters: ItemFilters) -> str:
         corrected = corrected.replace(word, candidates[0])
     if corrected == text:
         return ""
-    text_mask, _scores = _text_mask(matrix, search_match(query=parse(corrected)))
+    text_mask = _text_mask(matrix, search_match(query=parse(corrected)))
     return corrected if (text_mask & _filter_mask(matrix, filters)).any() else ""
 
 

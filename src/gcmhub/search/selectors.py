@@ -19,23 +19,31 @@ def search_generation() -> int:
 
 @dataclass(frozen=True)
 class TextMatch:
-    """Items a query's text matches (ids and scores, one per item); `everything` when it
-    has no positive terms (only exclusions, or nothing at all)."""
+    """Items a query's text matches, unranked; `everything` when it has no positive
+    terms (only exclusions, or nothing at all)."""
 
     ids: np.ndarray
-    scores: np.ndarray
     excluded: set[int]
     everything: bool
 
 
 def search_match(*, query: Query) -> TextMatch:
     engine = backend()
-    if query.required:
-        ids, scores = engine.match(query.required)
-    else:
-        ids, scores = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+    ids = engine.match_ids(query.required) if query.required else np.empty(0, dtype=np.int64)
     excluded = engine.matching_any(query.excluded)
-    return TextMatch(ids=ids, scores=scores, excluded=excluded, everything=not query.required)
+    return TextMatch(ids=ids, excluded=excluded, everything=not query.required)
+
+
+def search_title_matches(*, query: Query) -> np.ndarray:
+    """Items whose title alone matches the query."""
+    return backend().match_ids(query.required, title_only=True)
+
+
+def search_rank(*, query: Query, item_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Relevance scores of these matching items (ids, scores)."""
+    if not len(item_ids) or not query.required:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+    return backend().rank(query.required, item_ids)
 
 
 def search_checksums() -> dict[int, str]:

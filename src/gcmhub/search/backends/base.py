@@ -5,6 +5,8 @@ import numpy as np
 
 from gcmhub.search.query import Positive
 
+Scored = tuple[np.ndarray, np.ndarray]  # (item ids, scores), higher scores better
+
 
 @dataclass(frozen=True)
 class IndexDocument:
@@ -27,9 +29,16 @@ class SearchBackend(Protocol):
     def insert_many(self, documents: list[IndexDocument]) -> None:
         """Add documents for items not in the index (a rebuild after `clear`)."""
 
-    def match(self, clauses: list[list[Positive]]) -> tuple[np.ndarray, np.ndarray]:
-        """Items matching every clause (each an OR of parts) as (item ids, scores), higher
-        scores better: title weighs more than summary, summary more than body."""
+    def match_ids(self, clauses: list[list[Positive]], *, title_only: bool = False) -> np.ndarray:
+        """Ids of the items matching every clause (each an OR of parts), unranked: the
+        cheap part of matching, enough for counts and facets."""
+
+    def rank(
+        self, clauses: list[list[Positive]], item_ids: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Relevance of the given matching items as (item ids, scores), higher better:
+        title weighs more than summary, summary more than body. Ranking costs per item,
+        so callers rank only the items they may show."""
 
     def matching_any(self, parts: list[Positive]) -> set[int]:
         """Items matching at least one part (for exclusions)."""

@@ -12,17 +12,25 @@ TABLE = "search_document"
 RANK_WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"  # D, C (body), B (summary), A (title)
 
 
-def _part(part: Positive) -> str:
+def _lexeme(word: str, weight: str) -> str:
+    # A weight letter restricts a lexeme to one field: "A" is the title.
+    return f"{word}:{weight}" if weight else word
+
+
+def _part(part: Positive, weight: str) -> str:
     if isinstance(part, Term):
-        return "(" + " | ".join(sorted(part.stems)) + ")"
+        return "(" + " | ".join(_lexeme(s, weight) for s in sorted(part.stems)) + ")"
     if isinstance(part, Prefix):
-        return f"{part.prefix}:*"
+        return f"{part.prefix}:*{weight}"
     assert isinstance(part, Phrase)
-    return "(" + " | ".join("(" + " <-> ".join(v) + ")" for v in part.variants) + ")"
+    phrases = ("(" + " <-> ".join(_lexeme(w, weight) for w in v) + ")" for v in part.variants)
+    return "(" + " | ".join(phrases) + ")"
 
 
-def _expression(clauses: list[list[Positive]]) -> str:
-    return " & ".join("(" + " | ".join(_part(p) for p in clause) + ")" for clause in clauses)
+def _expression(clauses: list[list[Positive]], weight: str = "") -> str:
+    return " & ".join(
+        "(" + " | ".join(_part(p, weight) for p in clause) + ")" for clause in clauses
+    )
 
 
 class PostgresBackend:
@@ -53,12 +61,22 @@ class PostgresBackend:
                 [(d.item_id, d.checksum, d.title, d.summary, d.body) for d in documents],
             )
 
-    def match(self, clauses: list[list[Positive]]) -> tuple[np.ndarray, np.ndarray]:
+    def match_ids(self, clauses: list[list[Positive]], *, title_only: bool = False) -> np.ndarray:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT item_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s)",
+                [_expression(clauses, "A" if title_only else "")],
+            )
+            return np.fromiter((r for (r,) in cursor.fetchall()), dtype=np.int64)
+
+    def rank(
+        self, clauses: list[list[Positive]], item_ids: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT item_id, ts_rank(%s::float4[], vector, q) FROM {TABLE}, "
-                "to_tsquery('simple', %s) AS q WHERE vector @@ q",
-                [RANK_WEIGHTS, _expression(clauses)],
+                "to_tsquery('simple', %s) AS q WHERE item_id = ANY(%s) AND vector @@ q",
+                [RANK_WEIGHTS, _expression(clauses), item_ids.tolist()],
             )
             return rows_to_arrays(cursor.fetchall())
 

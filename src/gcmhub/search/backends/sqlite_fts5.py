@@ -1,6 +1,8 @@
 """SQLite FTS5 adapter. Documents hold analysed terms (see `analysis`), so FTS5's own
 tokenizer only splits on spaces; `rank` is BM25 with title, summary and body weighted."""
 
+import json
+
 import numpy as np
 from django.db import connection
 
@@ -57,13 +59,27 @@ class SqliteFts5Backend:
                 [(d.item_id, d.title, d.summary, d.body, d.checksum) for d in documents],
             )
 
-    def match(self, clauses: list[list[Positive]]) -> tuple[np.ndarray, np.ndarray]:
+    def match_ids(self, clauses: list[list[Positive]], *, title_only: bool = False) -> np.ndarray:
+        expression = _expression(clauses)
+        if title_only:
+            expression = f"title : ({expression})"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
+            return np.fromiter((r for (r,) in cursor.fetchall()), dtype=np.int64)
+
+    def rank(
+        self, clauses: list[list[Positive]], item_ids: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        # `+rowid` keeps the id list out of FTS5's own planning: FTS5 then scans the match
+        # once and computes BM25 only for the rows the list keeps.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s", [_expression(clauses)]
+                f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s "
+                "AND +rowid IN (SELECT value FROM json_each(%s))",
+                [_expression(clauses), json.dumps(item_ids.tolist())],
             )
-            item_ids, ranks = rows_to_arrays(cursor.fetchall())
-        return item_ids, -ranks  # FTS5's BM25: lower is better
+            ids, ranks = rows_to_arrays(cursor.fetchall())
+        return ids, -ranks  # FTS5's BM25: lower is better
 
     def matching_any(self, parts: list[Positive]) -> set[int]:
         if not parts:
