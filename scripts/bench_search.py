@@ -135,7 +135,7 @@ def run_backend(items: int, backend: str) -> str:
             elif query.required:
                 expression = pg_expression(query.required)
                 cursor.execute(
-                    f"SELECT id FROM {PG_TABLE}, to_tsquery('simple', %s) q "
+                    f"SELECT item_id FROM {PG_TABLE}, to_tsquery('simple', %s) q "
                     "WHERE vector @@ q ORDER BY ts_rank(vector, q) DESC LIMIT 20",
                     [expression],
                 )
@@ -145,7 +145,7 @@ def run_backend(items: int, backend: str) -> str:
                     [expression],
                 )
             else:
-                cursor.execute(f"SELECT id FROM {PG_TABLE} LIMIT 20")
+                cursor.execute(f"SELECT item_id FROM {PG_TABLE} LIMIT 20")
                 cursor.fetchall()
                 cursor.execute(f"SELECT COUNT(*) FROM {PG_TABLE}")
             cursor.fetchall()

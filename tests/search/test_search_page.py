@@ -78,3 +78,23 @@ def test_a_ten_thousand_character_query_is_cut_not_refused(client):
     response = client.get("/en/search/", {"q": "traite " * 1500})
     assert response.status_code == 200
     assert response.context["results"].total > 0
+
+
+def test_drafts_and_private_fields_stay_out_of_the_search_page(client):
+    from gcmhub.catalog.actions import item_reindex
+    from gcmhub.catalog.models import Practice
+
+    item = Practice.objects.get(slug="redtram")
+    item.focal_point_name, item.focal_point_email = "Ana Secreta", "ana@example.org"
+    item.save()
+    item_reindex(item=item)
+    for q in ("REDTRAM", "Ana Secreta", "ana@example.org", ""):
+        page = client.get("/en/search/", {"q": q}).content.decode()
+        assert "Ana Secreta" not in page and "ana@example.org" not in page
+    assert "/en/practices/redtram/" in client.get("/en/search/", {"q": "REDTRAM"}).content.decode()
+    item.status = "draft"
+    item.save()
+    item_reindex(item=item)
+    page = client.get("/en/search/", {"q": "REDTRAM"}).content.decode()
+    assert "/en/practices/redtram/" not in page
+    assert client.get("/en/search/", {"q": "REDTRAM"}).context["results"].total == 0
