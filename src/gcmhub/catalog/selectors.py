@@ -228,7 +228,9 @@ def _text_mask(matrix: FacetMatrix, match: TextMatch) -> np.ndarray:
 RANK_EXACTLY_UP_TO = 20_000
 
 
-def _relevance(matrix: FacetMatrix, query: Query, mask: np.ndarray) -> np.ndarray:
+def _relevance(
+    matrix: FacetMatrix, query: Query, mask: np.ndarray, text_mask: np.ndarray
+) -> np.ndarray:
     """Relevance scores (0 where unranked) of the matching items.
 
     Ranking costs per item, so only candidates that may be shown are ranked: all of them
@@ -239,7 +241,9 @@ def _relevance(matrix: FacetMatrix, query: Query, mask: np.ndarray) -> np.ndarra
         in_title = np.zeros(len(matrix), dtype=bool)
         in_title[matrix.positions_of(search_title_matches(query=query))] = True
         candidates = mask & in_title
-    ids, ranked = search_rank(query=query, item_ids=matrix.ids[candidates])
+    # When filters removed nothing, ranking every match needs no id list.
+    every_match = np.array_equal(candidates, text_mask)
+    ids, ranked = search_rank(query=query, item_ids=None if every_match else matrix.ids[candidates])
     scores = np.zeros(len(matrix), dtype=np.float64)
     positions, present = matrix.lookup(ids)
     scores[positions] = ranked[present]
@@ -425,7 +429,7 @@ def item_list(
     sort = filters.sort or ("relevance" if query.required else "scope")
     if sort == "relevance" and not query.required:
         sort = "scope"
-    scores = _relevance(matrix, query, mask) if sort == "relevance" else None
+    scores = _relevance(matrix, query, mask, text_mask) if sort == "relevance" else None
     positions = np.flatnonzero(mask)
     ranked = _Ranked(positions, _order_keys(matrix, positions, scores, sort))
     paginator = Paginator(ranked, page_size)

@@ -39,9 +39,9 @@ def search_title_matches(*, query: Query) -> np.ndarray:
     return backend().match_ids(query.required, title_only=True)
 
 
-def search_rank(*, query: Query, item_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Relevance scores of these matching items (ids, scores)."""
-    if not len(item_ids) or not query.required:
+def search_rank(*, query: Query, item_ids: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Relevance scores (ids, scores) of these matching items, or of every match (None)."""
+    if not query.required or (item_ids is not None and not len(item_ids)):
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
     return backend().rank(query.required, item_ids)
 

@@ -33,12 +33,10 @@ class SearchBackend(Protocol):
         """Ids of the items matching every clause (each an OR of parts), unranked: the
         cheap part of matching, enough for counts and facets."""
 
-    def rank(
-        self, clauses: list[list[Positive]], item_ids: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Relevance of the given matching items as (item ids, scores), higher better:
-        title weighs more than summary, summary more than body. Ranking costs per item,
-        so callers rank only the items they may show."""
+    def rank(self, clauses: list[list[Positive]], item_ids: np.ndarray | None) -> Scored:
+        """Relevance of the given matching items (None: of every match) as (item ids,
+        scores), higher better: title weighs more than summary, summary more than body.
+        Ranking costs per item, so callers rank only the items they may show."""
 
     def matching_any(self, parts: list[Positive]) -> set[int]:
         """Items matching at least one part (for exclusions)."""
@@ -47,6 +45,21 @@ class SearchBackend(Protocol):
         """Every indexed item with the checksum of what was indexed."""
 
     def clear(self) -> None: ...
+
+
+class IndexTable:
+    """What both adapters share: an item's entry is replaced by delete then insert."""
+
+    def delete(self, item_id: int) -> None:
+        raise NotImplementedError
+
+    def insert_many(self, documents: list[IndexDocument]) -> None:
+        raise NotImplementedError
+
+    def replace(self, item_id: int, document: IndexDocument | None) -> None:
+        self.delete(item_id)
+        if document is not None:
+            self.insert_many([document])
 
 
 def rows_to_arrays(rows: list[tuple]) -> tuple[np.ndarray, np.ndarray]:

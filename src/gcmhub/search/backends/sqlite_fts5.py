@@ -6,7 +6,7 @@ import json
 import numpy as np
 from django.db import connection
 
-from gcmhub.search.backends.base import IndexDocument, rows_to_arrays
+from gcmhub.search.backends.base import IndexDocument, IndexTable, Scored, rows_to_arrays
 from gcmhub.search.query import Phrase, Positive, Prefix, Term
 
 TABLE = "search_fts"
@@ -32,7 +32,7 @@ def _expression(clauses: list[list[Positive]]) -> str:
     return " AND ".join("(" + " OR ".join(_part(p) for p in clause) + ")" for clause in clauses)
 
 
-class SqliteFts5Backend:
+class SqliteFts5Backend(IndexTable):
     def create_schema(self) -> None:
         with connection.cursor() as cursor:
             # Prefix indexes up to four letters make "migr*" or "traf*" a lookup.
@@ -45,11 +45,9 @@ class SqliteFts5Backend:
                 f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('rank', 'bm25(%s, %s, %s)')" % WEIGHTS
             )
 
-    def replace(self, item_id: int, document: IndexDocument | None) -> None:
+    def delete(self, item_id: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [item_id])
-        if document is not None:
-            self.insert_many([document])
 
     def insert_many(self, documents: list[IndexDocument]) -> None:
         with connection.cursor() as cursor:
@@ -67,17 +65,16 @@ class SqliteFts5Backend:
             cursor.execute(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
             return np.fromiter((r for (r,) in cursor.fetchall()), dtype=np.int64)
 
-    def rank(
-        self, clauses: list[list[Positive]], item_ids: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        # `+rowid` keeps the id list out of FTS5's own planning: FTS5 then scans the match
-        # once and computes BM25 only for the rows the list keeps.
+    def rank(self, clauses: list[list[Positive]], item_ids: np.ndarray | None) -> Scored:
+        sql = f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s"
+        params = [_expression(clauses)]
+        if item_ids is not None:
+            # `+rowid` keeps the id list out of FTS5's own planning: FTS5 then scans the
+            # match once and computes BM25 only for the rows the list keeps.
+            sql += " AND +rowid IN (SELECT value FROM json_each(%s))"
+            params.append(json.dumps(item_ids.tolist()))
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s "
-                "AND +rowid IN (SELECT value FROM json_each(%s))",
-                [_expression(clauses), json.dumps(item_ids.tolist())],
-            )
+            cursor.execute(sql, params)
             ids, ranks = rows_to_arrays(cursor.fetchall())
         return ids, -ranks  # FTS5's BM25: lower is better
 
