@@ -17,9 +17,6 @@ from gcmhub.catalog.models import Item, ItemObjective, Kind, Scope
 from gcmhub.search.selectors import search_generation
 from gcmhub.taxonomy.models import Country, GuidingPrinciple, Objective, Region, ResourceType
 
-MULTI_VALUED = ("objective", "principle", "region", "country", "language")
-SINGLE_VALUED = ("kind", "scope", "type", "year")
-
 
 @dataclass
 class _Multi:

@@ -183,10 +183,6 @@ class Item(TranslatableModel):
     def get_absolute_url(self) -> str:
         return reverse("catalog:detail", kwargs={"path": KIND_PATHS[self.kind], "slug": self.slug})
 
-    @property
-    def scope_slug(self) -> str:
-        return Scope(self.scope).slug
-
     def save(self, *args, **kwargs):
         # Each kind's table names its kind, so a core row always says what it is.
         if self.KIND is not None:

@@ -328,7 +328,6 @@ class ItemPage:
     page: Page
     facets: list[Facet]
     filters: ItemFilters
-    index: TaxonomyIndex
     query: Query
     sort: str
     relaxed: bool = False  # True when no item had every word and some-of-the-words is shown
@@ -441,7 +440,6 @@ def item_list(
         page=page,
         facets=facets,
         filters=filters,
-        index=index,
         query=query,
         sort=sort,
         relaxed=relaxed,

@@ -27,9 +27,6 @@ class Shown:
     translation: Any
     language: str
 
-    def is_in(self, language: str) -> bool:
-        return self.language == language
-
 
 def language_codes() -> list[str]:
     """Languages the interface speaks (and URL prefixes exist for)."""
