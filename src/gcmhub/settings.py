@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "gcmhub.core.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,10 +104,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The interface speaks French and English first (the other UN languages come with
-# their catalogues); content may be written or translated in any of the six.
+# The six UN languages, for the interface and for content.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+LANGUAGES = [
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("ru", _("Russian")),
+]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 CONTENT_LANGUAGES = [
     ("fr", _("French")),
     ("en", _("English")),
@@ -122,8 +130,7 @@ USE_TZ = True
 
 # Content translations: parler stores one row per language. We pick the language to
 # show ourselves (requested, else the item's source language), so no global fallback.
-# Parler's admin tabs follow the interface languages; stored translations may be in any
-# content language (Spanish demo content exists before a Spanish interface does).
+# Parler's admin tabs follow the interface languages.
 PARLER_LANGUAGES = {
     None: tuple({"code": code} for code, _name in LANGUAGES),
     "default": {"fallbacks": [], "hide_untranslated": False},

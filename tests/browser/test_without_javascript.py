@@ -1,45 +1,10 @@
 """A newcomer with JavaScript disabled finds, filters and reads practices in a real browser."""
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from tests.tools import require_tool
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page():
-    require_tool(
-        CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is not None,
-        "Chromium at /usr/bin/chromium (apt-get install chromium)",
-    )
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(java_script_enabled=False, locale="en-GB")
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
 
 
 @pytest.fixture
