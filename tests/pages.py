@@ -4,6 +4,37 @@ import html
 import re
 from html.parser import HTMLParser
 
+# One page of each page type, for whole-site checks (accessibility, valid HTML), each in
+# three languages: French, English and Arabic (right to left).
+PAGE_TYPES = [
+    "/",
+    "/objectives/",
+    "/objectives/10/",
+    "/objectives/9/?tab=video",
+    "/principles/",
+    "/principles/human-rights/",
+    "/regions/",
+    "/regions/americas/",
+    "/countries/",
+    "/countries/BRA/",
+    "/practices/",
+    "/practices/?region=americas&objective=bad",
+    "/resources/",
+    "/practices/brazil-labour-inspection/",
+    "/resources/a-74-127-coordinating-action-against-trafficking/",
+    "/events/gcm-talk-migrant-smuggling/",
+    "/projects/glo-act-asia-middle-east-project/",
+    "/training/iom-migrant-worker-guidelines-for-employers/",
+    "/videos/unodc-e4j-video-for-children/",
+    "/calls/",
+    "/calls/call-for-practices-trafficking-2024/",
+    "/search/?q=traite",
+    "/search/?q=victmes",
+    "/search/?q=zzzz&country=BRA",
+    "/objectives/99/",
+]
+LANGUAGES = ["fr", "en", "ar"]
+
 
 class _Reader(HTMLParser):
     def __init__(self):
