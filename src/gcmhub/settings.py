@@ -115,14 +115,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
 ]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
-CONTENT_LANGUAGES = [
-    ("fr", _("French")),
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("ar", _("Arabic")),
-    ("zh-hans", _("Chinese")),
-    ("ru", _("Russian")),
-]
+# Content may be written in any interface language (a superset could be set here).
+CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
