@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from gcmhub.catalog.models import KIND_MODELS, KIND_PATHS, KIND_PLURALS, Item
 from gcmhub.catalog.selectors import item_get
 from gcmhub.catalog.views.listing import listing, listing_context
+from gcmhub.catalog.views.structured_data import item_json_ld, json_ld_script
 from gcmhub.core.languages import choose_translation
 
 KIND_BY_PATH = {path: kind for kind, path in KIND_PATHS.items()}
@@ -33,17 +34,20 @@ def item_detail(request, path, slug):
     shown = choose_translation(
         item, language=request.LANGUAGE_CODE, source_language=item.source_language
     )
+    organisation_links = list(item.organisation_links.all())
+    url = request.build_absolute_uri(item.get_absolute_url())
     return render(
         request,
         "catalog/item_detail.html",
         {
+            "json_ld": json_ld_script(item_json_ld(item, shown, url, organisation_links)),
             "item": item,
             "kind_path": path,
             "shown": shown,
             "kind_fields": kind_fields(item),
             "translations": sorted(t.language_code for t in item.translations.all()),
             "objective_links": list(item.objective_links.all()),
-            "organisation_links": list(item.organisation_links.all()),
+            "organisation_links": organisation_links,
         },
     )
 
