@@ -1,26 +1,38 @@
 """Atom feeds: the latest published items, or those of any search and filter combination
 (the same query string as /search/), newest first."""
 
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from gcmhub.catalog.selectors import item_filters_parse, item_list
+from gcmhub.catalog.selectors import ItemPage, item_filters_parse, item_list
 from gcmhub.taxonomy.selectors import taxonomy_index
 
 FEED_SIZE = 50
 
 
+@dataclass(frozen=True)
+class FeedQuery:
+    results: ItemPage
+    query_string: str
+
+    def with_query(self, path: str) -> str:
+        return f"{path}?{self.query_string}" if self.query_string else path
+
+
 class SearchFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request):
+    def get_object(self, request) -> "FeedQuery":
+        # One Feed instance serves every request: per-request state travels in the
+        # object Django passes back to each method, never on `self`.
         index = taxonomy_index()
         filters = item_filters_parse(request.GET, index=index)
         filters.sort = "newest"
-        self.query_string = request.META.get("QUERY_STRING", "")
-        return item_list(
+        results = item_list(
             filters=filters,
             text=request.GET.get("q", ""),
             language=request.LANGUAGE_CODE,
@@ -28,26 +40,24 @@ class SearchFeed(Feed):
             page_size=FEED_SIZE,
             facet_names=[],
         )
+        return FeedQuery(results, request.META.get("QUERY_STRING", ""))
 
-    def title(self, results):
-        if results.query.text:
-            return _("GCM Hub: %(q)s") % {"q": results.query.text}
+    def title(self, feed):
+        if feed.results.query.text:
+            return _("GCM Hub: %(q)s") % {"q": feed.results.query.text}
         return _("GCM Hub: latest practices and resources")
 
-    def subtitle(self, results):
+    def subtitle(self, feed):
         return _("Published items of GCM Hub, newest first.")
 
-    def link(self, results):
-        return self._with_query(reverse("catalog:search"))
+    def link(self, feed):
+        return feed.with_query(reverse("catalog:search"))
 
-    def feed_url(self, results):
-        return self._with_query(reverse("interop:search-feed"))
+    def feed_url(self, feed):
+        return feed.with_query(reverse("interop:search-feed"))
 
-    def _with_query(self, path: str) -> str:
-        return f"{path}?{self.query_string}" if self.query_string else path
-
-    def items(self, results):
-        return results.cards
+    def items(self, feed):
+        return feed.results.cards
 
     def item_title(self, card):
         return card.title
