@@ -52,3 +52,32 @@ def live_demo(live_server, transactional_db):
 @pytest.fixture
 def db_vendor(db):
     return connection.vendor
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("curator") → an active, confirmed user holding that role (and those below).
+    Roles: "contributor", "reviewer", "curator", "administrator"."""
+    from django.contrib.auth import get_user_model
+
+    from gcmhub.accounts.actions import role_grant
+    from gcmhub.accounts.roles import Role
+
+    counter = iter(range(1, 10_000))
+
+    def make(role: str = "contributor", *, username: str = "", email: str = "", **fields):
+        n = next(counter)
+        username = username or f"{role}{n}"
+        user = get_user_model().objects.create_user(
+            username=username,
+            email=email or f"{username}@example.org",
+            password=fields.pop("password", "a-long-test-passphrase"),
+            is_superuser=role == "administrator",
+            is_staff=role in ("curator", "administrator"),
+            **fields,
+        )
+        if role in ("reviewer", "curator"):
+            role_grant(actor=None, user=user, role=Role(role))
+        return user
+
+    return make

@@ -31,12 +31,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "parler",
     "ninja",
+    "axes",
+    "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "gcmhub.core",
     "gcmhub.audit",
     "gcmhub.search",
+    "gcmhub.notifications",
+    "gcmhub.accounts",
     "gcmhub.taxonomy",
     "gcmhub.catalog",
     "gcmhub.calls",
+    "gcmhub.experts",
+    "gcmhub.review",
     "gcmhub.site",
     "gcmhub.interop",
 ]
@@ -47,6 +55,7 @@ MIDDLEWARE = [
     # has made their .gz copies (it leaves already-encoded responses alone).
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "gcmhub.core.middleware.RememberLanguageMiddleware",
@@ -55,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gcmhub.urls"
@@ -97,6 +108,24 @@ def _database_from_environment() -> dict:
 
 DATABASES = {"default": _database_from_environment()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Argon2 first: new and re-saved passwords use it; older hashes still verify.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login attempts: five failures for one username from one address lock it for an hour.
+AXES_FAILURE_LIMIT = int(os.environ.get("GCMHUB_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGOUT_REDIRECT_URL = "site:home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -145,6 +174,40 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+
+# Email: written to the console unless an SMTP host is configured.
+EMAIL_HOST = os.environ.get("GCMHUB_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "GCMHUB_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("GCMHUB_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("GCMHUB_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GCMHUB_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("GCMHUB_EMAIL_USE_TLS", "1") == "1"
+# The address people reach the Hub at, for links in emails.
+GCMHUB_BASE_URL = os.environ.get("GCMHUB_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+DEFAULT_FROM_EMAIL = os.environ.get("GCMHUB_EMAIL_FROM", "GCM Hub <noreply@localhost>")
+
+# Background work (notification emails…) through Django's tasks API. Embedded default:
+# tasks run in-process right after the transaction commits. "database" queues them for
+# the `gcmhub db_worker` process, for deployments with several app processes.
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[os.environ.get("GCMHUB_TASK_BACKEND", "immediate")]}}
+
+# Reads are open to any origin; nothing that writes accepts a cross-origin cookie.
+CORS_URLS_REGEX = r"^/(api/v1/|oai).*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Attachments to submissions; larger files are refused with a message, not stored.
+GCMHUB_ATTACHMENT_MAX_BYTES = int(os.environ.get("GCMHUB_ATTACHMENT_MAX_MB", "10")) * 1_048_576
 
 LOGGING = {
     "version": 1,
