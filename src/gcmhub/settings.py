@@ -124,7 +124,7 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_REDIRECT_URL = "site:home"
 LOGOUT_REDIRECT_URL = "site:home"
 
 AUTH_PASSWORD_VALIDATORS = [

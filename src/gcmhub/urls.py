@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("gcmhub.site.urls")),
+    path("account/", include("gcmhub.accounts.urls")),
     path("calls/", include("gcmhub.calls.urls")),
     path("", include("gcmhub.interop.urls")),
     path("", include("gcmhub.catalog.urls")),
