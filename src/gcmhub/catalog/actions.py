@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from gcmhub.audit.actions import audit_record
 from gcmhub.audit.models import AuditEvent
@@ -14,7 +15,9 @@ from gcmhub.catalog.models import (
     ItemLink,
     ItemObjective,
     ItemOrganisation,
+    ItemVersion,
     Organisation,
+    Practice,
     Scope,
     Status,
 )
@@ -204,3 +207,44 @@ def _check_all_found(item, row: dict) -> None:
         found = getattr(item, relation).count()
         if found != count:
             raise ValueError(f"{item.slug}: {relation} names {count} entries, {found} are known")
+
+
+def organisations_ensure(*, names: list[str], language: str) -> dict[str, str]:
+    """The slug of each organisation named, creating those the catalogue lacks. An
+    existing organisation is reused as it is: a submitter's spelling never renames it."""
+    slugs: dict[str, str] = {}
+    for name in names:
+        slug = slugify(name)[:50] or "organisation"
+        if not Organisation.objects.filter(slug=slug).exists():
+            upsert_translated(
+                Organisation,
+                key={"slug": slug},
+                translations={language: {"name": name[:255]}},
+            )
+        slugs[name] = slug
+    return slugs
+
+
+def public_row(row: dict) -> dict:
+    """A loader row without the fields that are never published."""
+    details = {
+        name: value
+        for name, value in row.get("practice", {}).items()
+        if name not in Practice.PRIVATE_FIELDS
+    }
+    return {**row, "practice": details} if "practice" in row else dict(row)
+
+
+@transaction.atomic
+def practice_publish(*, actor, row: dict, call_id: int | None) -> Practice:
+    """Publish a reviewed practice: create it, or bring the published one up to the
+    reviewed version and number the new version. Its history keeps every version."""
+    existing = Practice.objects.filter(slug=row["slug"]).first()
+    catalog_load(data={"items": [row]}, actor=actor)
+    practice = Practice.objects.get(slug=row["slug"])
+    practice.call_id = call_id
+    if existing is not None:
+        practice.version = existing.version + 1
+    practice.save(update_fields=["call", "version"])
+    ItemVersion.objects.create(item=practice, number=practice.version, snapshot=public_row(row))
+    return practice

@@ -395,3 +395,24 @@ class ItemLink(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class ItemVersion(models.Model):
+    """Each published version of an item, kept when an update is published. The snapshot
+    holds public fields only (a practice's focal point is never in it)."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField(_("snapshot"))
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["item", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "number"], name="unique_item_version")
+        ]
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+
+    def __str__(self) -> str:
+        return f"{self.item_id} v{self.number}"

@@ -54,3 +54,15 @@ def choose_from(translations, *, language: str, source_language: str | None = No
         code, translation = next(iter(by_language.items()))
         return Shown(translation, code)
     return None
+
+
+def path_without_language(url_name: str, **kwargs) -> str:
+    """A page's path without its language prefix, for links built later in the
+    language of whoever receives them (emails)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse(url_name, kwargs=kwargs)
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    return "/" + path.removeprefix(prefix) if path.startswith(prefix) else path

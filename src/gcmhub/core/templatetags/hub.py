@@ -8,6 +8,7 @@ from django.urls import translate_url
 from django.utils.formats import date_format
 
 from gcmhub.core.languages import LANGUAGE_AUTONYMS
+from gcmhub.core.rich_text import rich_text_html
 
 register = template.Library()
 
@@ -88,3 +89,24 @@ def precise_date(value, precision="day"):
 @register.filter
 def autonym(code):
     return LANGUAGE_AUTONYMS.get(code, code)
+
+
+@register.filter
+def rich_text(value):
+    """Show rich text: paragraphs for plain text, sanitised HTML for markup."""
+    return rich_text_html(value or "")
+
+
+@register.simple_tag
+def field_widget(field):
+    """A form field's control tied to its help text and errors, so screen readers read
+    them with it (`aria-describedby`) and know when it is wrong (`aria-invalid`)."""
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-help")
+    if field.errors:
+        described.append(f"{field.auto_id}-errors")
+    attrs = {"aria-describedby": " ".join(described)} if described else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
