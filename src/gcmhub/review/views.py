@@ -329,15 +329,13 @@ def submission_manage(request, reference):
         ),
         "decision": DecisionForm(request.POST if step == "decide" else None),
     }
+    error = ""
     if step:
         try:
-            done = _manage_step(request, submission, step, forms)
-        except ValidationError as error:
-            target = {"assign": "assign", "decide": "decision"}.get(step, "message")
-            forms[target].add_error(None, error)
-            done = False
-        if done:
-            return redirect("review:manage", reference=submission.uuid)
+            if _manage_step(request, submission, step, forms):
+                return redirect("review:manage", reference=submission.uuid)
+        except ValidationError as failure:
+            error = " ".join(_messages_of(failure))
     submission.refresh_from_db()
     rounds = list(selectors.rounds_of(submission=submission))
     current = next((r for r in rounds if r.state != "closed"), None)
@@ -354,6 +352,7 @@ def submission_manage(request, reference):
             "minimum": (actions.MIN_INTERNAL_REVIEWERS, actions.MIN_EXTERNAL_REVIEWERS),
             "transitions": submission.transitions.all(),
             "attachments": submission.attachments.all(),
+            "error": error,
         },
         status=400 if step else 200,
     )
