@@ -53,7 +53,7 @@ def check(response) -> None:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(pairs=PAIRS, post=st.booleans())
 def test_any_request_gets_a_valid_answer(client, pairs, post):
@@ -67,7 +67,7 @@ def test_any_request_gets_a_valid_answer(client, pairs, post):
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     verb=st.sampled_from(list(VERBS)),
@@ -78,7 +78,7 @@ def test_every_verb_with_any_of_its_arguments_gets_a_valid_answer(client, verb, 
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     token=st.one_of(
