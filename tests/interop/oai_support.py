@@ -6,6 +6,7 @@ is the one it serves (`interop/static/oai/gcmhub-1.0.xsd`), its xml.xsd import p
 No network is used: lxml's parser is told never to fetch.
 """
 
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -22,15 +23,17 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PARSER = etree.XMLParser(no_network=True, resolve_entities=False)
 
 
+@cache
 def local_gcmhub_xsd() -> Path:
-    """The served schema with its xml.xsd import pointed at the local copy."""
+    """The served schema with its xml.xsd import pointed at the local copy (written once
+    per test process, in its own temporary folder, so parallel workers never share it)."""
     text = GCMHUB_XSD.read_text().replace(
-        'schemaLocation="http://www.w3.org/2001/xml.xsd"', 'schemaLocation="xml.xsd"'
+        'schemaLocation="http://www.w3.org/2001/xml.xsd"',
+        f'schemaLocation="{(SCHEMAS / "xml.xsd").as_uri()}"',
     )
     assert "http://www.w3.org/2001/xml.xsd" not in text
-    target = SCHEMAS / "_local-gcmhub-1.0.xsd"
-    if not target.exists() or target.read_text() != text:
-        target.write_text(text)
+    target = Path(tempfile.mkdtemp(prefix="gcmhub-oai-xsd-")) / "gcmhub-1.0.xsd"
+    target.write_text(text)
     return target
 
 
@@ -43,7 +46,7 @@ def wrapper_xsd() -> str:
         "https://w3id.org/gcmhub/oai/item/1.0": local_gcmhub_xsd(),
     }
     lines = "".join(
-        f'<xs:import namespace="{ns}" schemaLocation="{path.name}"/>'
+        f'<xs:import namespace="{ns}" schemaLocation="{path.as_uri()}"/>'
         for ns, path in imports.items()
     )
     return (

@@ -160,7 +160,8 @@ def test_get_record_in_dublin_core(client):
         return {e.get(XML_LANG) for e in dc.iter(f"{DC}{name}")}
 
     item = Practice.objects.get(slug="redtram")
-    assert item.safe_translation_getter("title", language_code="en") in values("title")
+    # Straight from the database: parler's cache may hold another test's rolled-back title.
+    assert item.translations.get(language_code="en").title in values("title")
     assert languages("title") == set(item.get_available_languages())
     assert "http://testserver/en/practices/redtram/" in values("identifier")
     assert "BRA" in values("coverage") and "Brazil" in values("coverage")
