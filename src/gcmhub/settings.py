@@ -6,6 +6,7 @@ where the embedded SQLite database and uploaded files live.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -190,6 +191,17 @@ EMAIL_USE_TLS = os.environ.get("GCMHUB_EMAIL_USE_TLS", "1") == "1"
 # The address people reach the Hub at, for links in emails.
 GCMHUB_BASE_URL = os.environ.get("GCMHUB_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("GCMHUB_EMAIL_FROM", "GCM Hub <noreply@localhost>")
+# Who runs this Hub: OAI-PMH's Identify gives it to harvesters.
+GCMHUB_ADMIN_EMAIL = os.environ.get("GCMHUB_ADMIN_EMAIL", "gcmhub-admin@example.org")
+
+# OAI-PMH (docs/oai-pmh.md): identifiers are oai:<namespace>:<kind>/<slug>; keep the
+# namespace when the Hub moves to another address, so harvested identifiers stay valid.
+GCMHUB_OAI_NAMESPACE = (
+    os.environ.get("GCMHUB_OAI_NAMESPACE", "").strip()
+    or urlsplit(GCMHUB_BASE_URL).hostname
+    or "localhost"
+)
+GCMHUB_OAI_PAGE_SIZE = max(1, int(os.environ.get("GCMHUB_OAI_PAGE_SIZE", "100")))
 
 # Background work (notification emails…) through Django's tasks API. Embedded default:
 # tasks run in-process right after the transaction commits. "database" queues them for
