@@ -1,0 +1,75 @@
+"""Security headers on every page, and a production configuration that passes Django's
+deployment checks from environment variables alone."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.pages import PAGE_TYPES
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("path", PAGE_TYPES[:8] + ["/calls/", "/search/?q=traite"])
+def test_every_page_forbids_inline_scripts_framing_and_sniffing(client, path):
+    response = client.get(f"/en{path}")
+    policy = response["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";") if d.strip())
+    assert directives["script-src"] == "'self'" and "unsafe" not in policy
+    assert directives["frame-ancestors"] == "'none'" and directives["object-src"] == "'none'"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def production_environment(tmp_path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        GCMHUB_DATA_DIR=str(tmp_path),
+        GCMHUB_SECRET_KEY="a-production-secret-that-is-long-and-random-8c1f0e5b9d2a47f6b3e1",
+        GCMHUB_ALLOWED_HOSTS="hub.example.org",
+        GCMHUB_HTTPS="1",
+        GCMHUB_BEHIND_PROXY="1",
+        DJANGO_SETTINGS_MODULE="gcmhub.settings",
+    )
+    return env
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "gcmhub.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_environment(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_development_default_is_flagged_by_the_deployment_checks(tmp_path):
+    env = production_environment(tmp_path)
+    del env["GCMHUB_SECRET_KEY"], env["GCMHUB_HTTPS"]
+    result = subprocess.run(
+        [sys.executable, "-m", "gcmhub.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr and "security.W004" in result.stderr
+
+
+def test_https_mode_sends_hsts_and_marks_cookies_secure(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
+        " s.SECURE_SSL_REDIRECT)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=production_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out == ["31536000", "True", "True", "True"]
