@@ -25,12 +25,12 @@ def test_the_2024_call_is_closed_with_its_deadline_in_its_time_zone(client):
 
 def test_the_calls_page_groups_open_upcoming_and_closed_calls(client):
     call = Call.objects.get(slug=SLUG)
-    assert client.get("/en/calls/").context["sections"][2][1][0][0] == call
+    assert client.get("/en/calls/").context["sections"][2][2][0][0] == call
     call.opens_at = timezone.now() + timedelta(days=10)
     call.deadline = timezone.now() + timedelta(days=40)
     call.save()
     sections = client.get("/en/calls/").context["sections"]
-    assert [len(calls) for _label, calls in sections] == [0, 1, 0]
+    assert [len(calls) for _state, _label, calls in sections] == [0, 1, 0]
 
 
 def test_a_closed_calls_page_lists_the_practices_published_from_it(client):
