@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from gcmhub.accounts.roles import is_curator
-from gcmhub.calls.actions import CallConflict, call_create, call_update
+from gcmhub.calls.actions import TRANSLATED_FIELDS, CallConflict, call_create, call_update
 from gcmhub.calls.forms import CallForm, NewTranslationForm, TranslationForm
 from gcmhub.calls.models import CallState
 from gcmhub.calls.selectors import (
@@ -180,8 +180,7 @@ def call_edit(request, slug):
                 language=code,
                 initial={
                     name: call.safe_translation_getter(name, language_code=code) or ""
-                    for name in TranslationForm.base_fields
-                    if name != "remove"
+                    for name in TRANSLATED_FIELDS
                 },
             )
             for code in others
@@ -236,7 +235,7 @@ def call_edit(request, slug):
                 saved_texts = {
                     tf.language: {
                         name: current.safe_translation_getter(name, language_code=tf.language) or ""
-                        for name in TranslationForm.base_fields
+                        for name in TRANSLATED_FIELDS
                     }
                     for tf in translation_forms
                 }
