@@ -60,10 +60,11 @@ class WallClockField(forms.DateTimeField):
 def localise(naive: datetime.datetime, zone: zoneinfo.ZoneInfo, *, later: bool):
     """The instant a wall-clock time names in `zone`, or None when the clocks skip it.
     When it happens twice (clocks turned back), `later` picks the second occurrence."""
-    aware = naive.replace(tzinfo=zone, fold=1 if later else 0)
-    if aware.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != naive:
+    instant = naive.replace(tzinfo=zone, fold=1 if later else 0).astimezone(datetime.UTC)
+    if instant.astimezone(zone).replace(tzinfo=None) != naive:
         return None
-    return aware
+    # In UTC: Python compares two times of one zone by their wall clocks, ignoring `fold`.
+    return instant
 
 
 class _Texts(forms.Form):
