@@ -64,7 +64,7 @@ def _set(call, *, opens=None, deadline, zone="Europe/Zurich"):
 
 
 def test_an_open_calls_page_counts_down_and_links_to_the_submission_form(client):
-    call = _set(Call.objects.get(slug=SLUG), deadline=timezone.now() + timedelta(days=12, hours=3))
+    _set(Call.objects.get(slug=SLUG), deadline=timezone.now() + timedelta(days=12, hours=3))
     response = client.get(f"/fr/calls/{SLUG}/")
     page = text(response)
     assert "Closes in 12 days" in text(client.get(f"/en/calls/{SLUG}/"))
