@@ -35,6 +35,13 @@ PAGE_TYPES = [
 ]
 LANGUAGES = ["fr", "en", "ar"]
 
+# Pages only curators open: (path, CSS selector of a form to submit emptied, for its error
+# state, or "").
+CURATOR_PAGE_TYPES = [
+    ("/calls/new/", "main form"),
+    ("/calls/call-for-practices-trafficking-2024/edit/", "main form"),
+]
+
 
 class _Reader(HTMLParser):
     def __init__(self):

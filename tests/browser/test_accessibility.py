@@ -6,26 +6,63 @@ import re
 
 import pytest
 
-from tests.pages import LANGUAGES, PAGE_TYPES
+from tests.pages import CURATOR_PAGE_TYPES, LANGUAGES, PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_wcag_a_or_aa_violation_on_any_page_type(live_demo, open_page, language):
+def _violations(page, label: str) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    axe = Axe()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [
+        f"{label}: {violation['id']} {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_wcag_a_or_aa_violation_on_any_page_type(live_demo, open_page, language):
     page = open_page(locale=language)
     problems = []
     for path in PAGE_TYPES:
         page.goto(f"{live_demo.url}/{language}{path}")
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-        for violation in results.response["violations"]:
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            problems.append(f"{language}{path}: {violation['id']} {targets}")
+        problems += _violations(page, f"{language}{path}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def curator_account(live_demo, make_user):
+    """Made before the browser starts (Django refuses queries inside Playwright's loop)."""
+    make_user("curator", username="axe-curator", password="a-long-test-passphrase")
+    return live_demo
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_wcag_a_or_aa_violation_on_the_curators_pages(curator_account, open_page, language):
+    """Signed in as a curator: every page of CURATOR_PAGE_TYPES, and each form submitted
+    empty, so its error state is checked too."""
+    live_demo = curator_account
+    page = open_page(locale=language)
+    page.goto(f"{live_demo.url}/{language}/account/login/")
+    page.fill("input[name=username]", "axe-curator")
+    page.fill("input[name=password]", "a-long-test-passphrase")
+    page.click("main button[type=submit]")
+    problems = []
+    for path, form_path in CURATOR_PAGE_TYPES:
+        page.goto(f"{live_demo.url}/{language}{path}")
+        assert "/account/login/" not in page.url, "the curator is not signed in"
+        problems += _violations(page, f"{language}{path}")
+        if form_path:
+            for field in page.query_selector_all(
+                f"{form_path} input[type=text], {form_path} textarea"
+            ):
+                field.fill("")
+            page.click(f"{form_path} button[type=submit]")
+            assert page.query_selector("[aria-invalid=true]"), f"{path}: no error shown"
+            problems += _violations(page, f"{language}{path} (errors)")
     assert not problems, "\n".join(problems)
 
 

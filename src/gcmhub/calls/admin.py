@@ -12,3 +12,10 @@ class CallAdmin(AuditedAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "opens_at", "deadline", "timezone", "is_published"]
     list_filter = ["is_published", "objectives"]
     filter_horizontal = ["objectives", "partners"]
+
+    def save_model(self, request, obj, form, change):
+        # An admin edit is an edit too: curators with the call open in its form must see
+        # a conflict rather than overwrite it (ADR 0016).
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)

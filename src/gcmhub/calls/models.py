@@ -47,9 +47,13 @@ class Call(TranslatableModel):
     )
     world_day = models.DateField(_("related international day"), null=True, blank=True)
     contact_url = models.URLField(_("contact"), blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Optimistic locking: every saved edit adds one; an edit based on an older version is
+    # refused rather than silently overwriting someone else's change (ADR 0016).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["-deadline"]
@@ -76,5 +80,13 @@ class Call(TranslatableModel):
         return CallState.CLOSED
 
     @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
     def local_deadline(self):
-        return self.deadline.astimezone(zoneinfo.ZoneInfo(self.timezone))
+        return self.deadline.astimezone(self.zone)
+
+    @property
+    def local_opens_at(self):
+        return self.opens_at.astimezone(self.zone) if self.opens_at else None
