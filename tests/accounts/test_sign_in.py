@@ -110,3 +110,9 @@ def test_the_header_offers_the_account_and_a_sign_out_button_to_members(client, 
     assert 'action="/ar/account/logout/"' in body
     assert 'name="csrfmiddlewaretoken"' in body
     assert "/ar/account/login/" not in body
+
+
+@pytest.mark.parametrize("path", ["/en/account/login/", "/en/admin/login/"])
+def test_an_overlong_name_is_refused_without_a_server_error(client, path):
+    response = client.post(path, {"username": "a" * 5000 + "@example.org", "password": "x"})
+    assert response.status_code == 200

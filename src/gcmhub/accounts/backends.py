@@ -7,8 +7,10 @@ from django.contrib.auth.backends import ModelBackend
 
 def login_name(request, credentials) -> str:
     """What django-axes counts failures against: the typed name, case folded, so
-    `Ana@Example.org` and `ana@example.org` share one counter (AXES_USERNAME_CALLABLE)."""
-    return str((credentials or {}).get("username") or "").strip().lower()
+    `Ana@Example.org` and `ana@example.org` share one counter (AXES_USERNAME_CALLABLE).
+    Cut to the 255 characters axes stores: Django's sign-in forms (the admin's too) do not
+    bound the name, and PostgreSQL refuses a longer one."""
+    return str((credentials or {}).get("username") or "").strip().lower()[:255]
 
 
 class EmailOrUsernameBackend(ModelBackend):

@@ -10,6 +10,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.core.validators import MaxLengthValidator
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -119,7 +120,9 @@ class LoginForm(auth_forms.AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
+        # Django sets max_length after the field is built, so no validator checks it.
         self.fields["username"].max_length = 254
+        self.fields["username"].validators.append(MaxLengthValidator(254))
         self.fields["username"].widget.attrs["maxlength"] = "254"
         self.unconfirmed = False
 
