@@ -32,6 +32,9 @@ PAGE_TYPES = [
     "/search/?q=victmes",
     "/search/?q=zzzz&country=BRA",
     "/objectives/99/",
+    "/account/login/",
+    "/account/register/",
+    "/account/password/reset/",
 ]
 LANGUAGES = ["fr", "en", "ar"]
 
@@ -40,6 +43,23 @@ LANGUAGES = ["fr", "en", "ar"]
 CURATOR_PAGE_TYPES = [
     ("/calls/new/", "main form"),
     ("/calls/call-for-practices-trafficking-2024/edit/", "main form"),
+]
+
+# Forms in their error state: the page, and what to type (field name → value) before
+# submitting it; whole-site checks look at the page that comes back.
+FORMS_IN_ERROR = [
+    (
+        "/account/register/",
+        {
+            "email": "not-an-address",
+            "display_name": "",
+            "organisation": "Ministère",
+            "password1": "123",
+            "password2": "456",
+        },
+    ),
+    ("/account/login/", {"username": "nobody@example.org", "password": "wrong"}),
+    ("/account/password/reset/", {"email": "@"}),
 ]
 
 

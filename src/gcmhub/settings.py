@@ -117,18 +117,27 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# People sign in with their email address (accounts made on the command line may also
+# use their username); see docs/adr/0014-accounts-and-roles.md.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "gcmhub.accounts.backends.EmailOrUsernameBackend",
 ]
 # Login attempts: five failures for one username from one address lock it for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("GCMHUB_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# One counter per typed address whatever its case; our page (HTTP 429) when locked out.
+AXES_USERNAME_CALLABLE = "gcmhub.accounts.backends.login_name"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "site:home"
+LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "site:home"
+# Links that confirm an email address, and links that reset a password, expire after:
+GCMHUB_CONFIRMATION_DAYS = int(os.environ.get("GCMHUB_CONFIRMATION_DAYS", "3"))
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("GCMHUB_PASSWORD_RESET_HOURS", "24")) * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

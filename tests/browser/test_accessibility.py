@@ -1,12 +1,12 @@
 """axe-core (bundled with axe-playwright-python, run in Debian's Chromium) finds no
-violation of the WCAG 2.0 and 2.1 A and AA rules on any page type, in French, English
-and Arabic."""
+violation of the WCAG 2.0 and 2.1 A and AA rules on any page type, nor on any form in
+its error state, in French, English and Arabic."""
 
 import re
 
 import pytest
 
-from tests.pages import CURATOR_PAGE_TYPES, LANGUAGES, PAGE_TYPES
+from tests.pages import CURATOR_PAGE_TYPES, FORMS_IN_ERROR, LANGUAGES, PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,8 +27,17 @@ def _violations(page, label: str) -> list[str]:
 def test_no_wcag_a_or_aa_violation_on_any_page_type(live_demo, open_page, language):
     page = open_page(locale=language)
     problems = []
-    for path in PAGE_TYPES:
+    for path, typed in [(path, {}) for path in PAGE_TYPES] + FORMS_IN_ERROR:
         page.goto(f"{live_demo.url}/{language}{path}")
+        if typed:
+            for name, value in typed.items():
+                page.fill(f"main form [name={name}]", value)
+            with page.expect_navigation():
+                page.click("main form [type=submit]")
+            path += " (error state)"
+            assert page.locator("main .errorlist, main [aria-invalid=true]").count(), (
+                f"no error shown on {path}"
+            )
         problems += _violations(page, f"{language}{path}")
     assert not problems, "\n".join(problems)
 

@@ -1,12 +1,31 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from gcmhub.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
+    path("", views.profile, name="profile"),
+    path("register/", views.register, name="register"),
+    path("register/sent/", views.register_done, name="register_done"),
+    path("confirm/new/", views.confirm_resend, name="confirm_resend"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html"),
-        name="login",
+        "password/reset/sent/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]
