@@ -133,7 +133,7 @@ AXES_USERNAME_CALLABLE = "gcmhub.accounts.backends.login_name"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "review:dashboard"
 LOGOUT_REDIRECT_URL = "site:home"
 # Links that confirm an email address, and links that reset a password, expire after:
 GCMHUB_CONFIRMATION_DAYS = int(os.environ.get("GCMHUB_CONFIRMATION_DAYS", "3"))

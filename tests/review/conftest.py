@@ -42,20 +42,17 @@ CRITERIA_ANSWERS = {
 }
 
 
-@pytest.fixture
-def roster(make_user):
-    """Approved reviewers: two in the UN system, three outside it."""
+ROSTER = [("una", True), ("unb", False), ("extc", False), ("extd", False), ("unai", True)]
+
+
+def make_roster(make_user) -> dict:
+    """Approved reviewers on the roster: "una" and "unai" in the UN system, the others
+    outside it. Note that "unb" is external despite its name."""
     from gcmhub.experts.models import ExpertProfile, RosterStatus
     from gcmhub.taxonomy.models import Objective
 
     people = {}
-    for name, is_un in [
-        ("una", True),
-        ("unb", False),
-        ("extc", False),
-        ("extd", False),
-        ("unai", True),
-    ]:
+    for name, is_un in ROSTER:
         user = make_user("reviewer", username=name, first_name=name.title())
         profile = ExpertProfile.objects.create(
             user=user,
@@ -70,6 +67,11 @@ def roster(make_user):
         profile.objectives.set(Objective.objects.filter(number__in=[9, 10]))
         people[name] = user
     return people
+
+
+@pytest.fixture
+def roster(make_user):
+    return make_roster(make_user)
 
 
 @pytest.fixture
