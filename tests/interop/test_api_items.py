@@ -31,9 +31,7 @@ def test_the_api_and_the_page_agree_on_filters_counts_and_order(client):
     page = client.get("/en/practices/", params)
     assert page.status_code == 200
     assert api["count"] == page.context["results"].total > 0
-    assert [r["id"] for r in api["results"]] == [
-        c.item.pk for c in page.context["results"].cards
-    ]
+    assert [r["id"] for r in api["results"]] == [c.item.pk for c in page.context["results"].cards]
     facets = {f.name: {v.value: v.count for v in f.values} for f in page.context["results"].facets}
     assert {n: {v["value"]: v["count"] for v in vs} for n, vs in api["facets"].items()} == facets
 
@@ -74,7 +72,12 @@ def test_default_order_is_global_first_then_newest_then_highest_id(client):
     results = client.get("/api/v1/items", {"page_size": 100}).json()["results"]
     scopes = ["global", "multi_regional", "regional", "national", "local"]
     keys = [
-        (scopes.index(r["scope"]), r["date"] is None, -int((r["date"] or "0000").replace("-", "")), -r["id"])
+        (
+            scopes.index(r["scope"]),
+            r["date"] is None,
+            -int((r["date"] or "0000").replace("-", "")),
+            -r["id"],
+        )
         for r in results
     ]
     assert keys == sorted(keys)
@@ -146,3 +149,10 @@ def test_an_unknown_or_wrong_kind_address_is_a_json_404(client):
         response = client.get(address)
         assert response.status_code == 404
         assert response.json()["error"]["code"] == "not_found"
+
+
+def test_the_language_cookie_of_the_pages_does_not_change_an_answer(client):
+    client.get("/fr/")  # the site remembers French in a cookie
+    data = client.get("/api/v1/practices/redtram", HTTP_ACCEPT_LANGUAGE="es")
+    assert data.json()["language"] == "es" and data["Content-Language"] == "es"
+    assert client.get("/api/v1/practices/redtram").json()["language"] == "en"

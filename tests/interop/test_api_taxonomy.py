@@ -28,7 +28,9 @@ def test_labels_come_in_each_of_the_six_languages(client, lang):
     objectives = client.get("/api/v1/objectives", {"lang": lang}).json()
     assert objectives["language"] == lang
     names = {o["short_name"] for o in objectives["results"]}
-    english = {o["short_name"] for o in client.get("/api/v1/objectives", {"lang": "en"}).json()["results"]}
+    english = {
+        o["short_name"] for o in client.get("/api/v1/objectives", {"lang": "en"}).json()["results"]
+    }
     assert all(names) and (names == english) == (lang == "en")
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from gcmhub.interop.api import items, search, taxonomy
 from gcmhub.interop.api.base import api, error_body, interface_language
-from gcmhub.interop.api.conditional import conditional, conditional_urls
+from gcmhub.interop.api.conditional import conditional_urls, conditional_view
 
 api.add_router("", search.router)
 api.add_router("", items.router)
@@ -41,12 +41,12 @@ def api_not_found(request, **kwargs):
 
 
 def api_urls():
-    """The API's URL patterns, each view wrapped in `conditional`, the root answering
+    """The API's URL patterns, each view wrapped in `conditional_view`, the root answering
     with links, and any other address under /api/v1/ with a JSON 404."""
     patterns, app_name, namespace = conditional_urls(api.urls)
     for i, pattern in enumerate(patterns):
         if pattern.name == "api-root":
-            patterns[i] = type(pattern)(pattern.pattern, conditional(api_root), name="api-root")
+            patterns[i] = type(pattern)(pattern.pattern, conditional_view(api_root), name="api-root")
     patterns.append(re_path(r"^.*$", api_not_found, name="not-found"))
     return patterns, app_name, namespace
 

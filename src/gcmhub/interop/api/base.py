@@ -75,15 +75,23 @@ ERROR_RESPONSES = {
 }
 
 
+def _accepted_language(request: HttpRequest) -> str:
+    """The Accept-Language choice alone: unlike pages, the API ignores the language
+    cookie, so an answer depends only on its address and the headers it varies on."""
+    fake = HttpRequest()
+    fake.META = {"HTTP_ACCEPT_LANGUAGE": request.META.get("HTTP_ACCEPT_LANGUAGE", "")}
+    return translation.get_language_from_request(fake)
+
+
 def requested_language(request: HttpRequest) -> str:
     """`lang` when it names one of the six languages, else the Accept-Language choice."""
     lang = request.GET.get("lang", "")
-    return lang if lang in content_language_codes() else request.LANGUAGE_CODE
+    return lang if lang in content_language_codes() else _accepted_language(request)
 
 
 def interface_language(request: HttpRequest) -> str:
     language = requested_language(request)
-    return language if language in language_codes() else request.LANGUAGE_CODE
+    return language if language in language_codes() else _accepted_language(request)
 
 
 def error_body(

@@ -84,7 +84,7 @@ def _not_allowed(request, response):
     return response
 
 
-def conditional(view):
+def conditional_view(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         head = request.method == "HEAD"
@@ -95,6 +95,8 @@ def conditional(view):
         finally:
             if head:
                 request.method = "HEAD"
+        # Says the language the answer speaks (LocaleMiddleware would name the cookie's).
+        response["Content-Language"] = interface_language(request)
         if response.status_code == 405:
             return _not_allowed(request, response)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
@@ -117,9 +119,9 @@ def conditional(view):
 
 
 def conditional_urls(urls):
-    """`api.urls` with every view wrapped in `conditional`."""
+    """`api.urls` with every view wrapped in `conditional_view`."""
     patterns, app_name, namespace = urls
     wrapped = [
-        URLPattern(p.pattern, conditional(p.callback), p.default_args, p.name) for p in patterns
+        URLPattern(p.pattern, conditional_view(p.callback), p.default_args, p.name) for p in patterns
     ]
     return wrapped, app_name, namespace

@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 
 from gcmhub.catalog.models import Scope
 from gcmhub.catalog.selectors import item_filters_parse, item_list
-from gcmhub.core.languages import content_language_codes, language_codes
+from gcmhub.interop.api.base import interface_language, requested_language
 from gcmhub.interop.api.conditional import cached_taxonomy_index
 from gcmhub.interop.api.schemas import FacetValueOut, IgnoredFilterOut
 
@@ -69,9 +69,9 @@ def search(request: HttpRequest, params: Query[SearchParams]):
     are returned, best first, and `relaxed` is true. Values that name nothing are ignored
     and listed in `ignored`. Titles are given in `lang` (default: the `Accept-Language` language)
     where a translation exists, else in the item's source language (`language`)."""
-    language = params.lang if params.lang in content_language_codes() else request.LANGUAGE_CODE
+    language = requested_language(request)
     # Links and labels use the nearest interface language (pages exist only in those).
-    interface = language if language in language_codes() else request.LANGUAGE_CODE
+    interface = interface_language(request)
     index = cached_taxonomy_index(request)
     filters = item_filters_parse(request.GET, index=index)
     with translation.override(interface):
