@@ -6,6 +6,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from ninja.responses import NinjaJSONEncoder
 
@@ -25,11 +27,22 @@ schema = schemathesis.openapi.from_dict(_document())
 schema.app = application
 
 
+@pytest.fixture
+def keep_db_connection():
+    """Django closes the connection after a WSGI request when it is inside a transaction
+    (the test's); its test client stops that, and so must a test calling the app."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def test_the_fuzzed_document_is_the_served_one(client, demo):
     assert client.get("/api/v1/openapi.json").json() == _document()
 
 
-@pytest.mark.usefixtures("demo")
+@pytest.mark.usefixtures("demo", "keep_db_connection")
 @schema.parametrize()
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms_to_its_openapi_document(case):

@@ -46,7 +46,8 @@ def api_urls():
     patterns, app_name, namespace = conditional_urls(api.urls)
     for i, pattern in enumerate(patterns):
         if pattern.name == "api-root":
-            patterns[i] = type(pattern)(pattern.pattern, conditional_view(api_root), name="api-root")
+            root = conditional_view(api_root)
+            patterns[i] = type(pattern)(pattern.pattern, root, name="api-root")
     patterns.append(re_path(r"^.*$", api_not_found, name="not-found"))
     return patterns, app_name, namespace
 

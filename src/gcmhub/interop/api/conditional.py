@@ -122,6 +122,7 @@ def conditional_urls(urls):
     """`api.urls` with every view wrapped in `conditional_view`."""
     patterns, app_name, namespace = urls
     wrapped = [
-        URLPattern(p.pattern, conditional_view(p.callback), p.default_args, p.name) for p in patterns
+        URLPattern(p.pattern, conditional_view(p.callback), p.default_args, p.name)
+        for p in patterns
     ]
     return wrapped, app_name, namespace
