@@ -100,3 +100,10 @@ def test_the_docs_load_only_from_this_site(client):
         served = client.get(asset)
         assert served.status_code == 200, asset
         b"".join(served.streaming_content) if served.streaming else served.content
+
+
+@pytest.mark.parametrize("address", ["/api/v1/openapi.json", "/api/v1/docs", "/api/v1/"])
+def test_the_document_and_docs_refuse_writes_in_json_too(client, address):
+    response = client.post(address)
+    assert _error(response, 405)["code"] == "method_not_allowed"
+    assert response["Allow"] == "GET, HEAD"

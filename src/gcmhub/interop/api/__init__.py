@@ -46,7 +46,7 @@ def api_urls():
     patterns, app_name, namespace = conditional_urls(api.urls)
     for i, pattern in enumerate(patterns):
         if pattern.name == "api-root":
-            root = conditional_view(api_root)
+            root = conditional_view(api_root, read_only=True)
             patterns[i] = type(pattern)(pattern.pattern, root, name="api-root")
     patterns.append(re_path(r"^.*$", api_not_found, name="not-found"))
     return patterns, app_name, namespace

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from functools import cache, wraps
 from pathlib import Path
 
+from django.http import HttpResponse
 from django.urls import URLPattern
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -84,9 +85,14 @@ def _not_allowed(request, response):
     return response
 
 
-def conditional_view(view):
+def conditional_view(view, *, read_only: bool = False):
+    """Wrap `view`; with `read_only` (views that are not API operations: the document,
+    the docs, the root), answer methods other than GET and HEAD with the JSON 405."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        if read_only and request.method not in ("GET", "HEAD"):
+            return _not_allowed(request, HttpResponse(status=405))
         head = request.method == "HEAD"
         if head:  # answered like GET; the server sends no body
             request.method = "GET"
@@ -115,14 +121,24 @@ def conditional_view(view):
             request, etag=etag, last_modified=last_modified, response=response
         )
 
+    if read_only:  # it refuses every write, so CSRF has nothing to protect
+        wrapped.csrf_exempt = True
     return wrapped
+
+
+READ_ONLY_VIEWS = {"openapi-json", "openapi-view", "api-root"}
 
 
 def conditional_urls(urls):
     """`api.urls` with every view wrapped in `conditional_view`."""
     patterns, app_name, namespace = urls
     wrapped = [
-        URLPattern(p.pattern, conditional_view(p.callback), p.default_args, p.name)
+        URLPattern(
+            p.pattern,
+            conditional_view(p.callback, read_only=p.name in READ_ONLY_VIEWS),
+            p.default_args,
+            p.name,
+        )
         for p in patterns
     ]
     return wrapped, app_name, namespace
