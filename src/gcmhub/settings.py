@@ -227,6 +227,9 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[os.environ.get("GCMHUB_TASK_BACKE
 CORS_URLS_REGEX = r"^/(api/v1/|oai).*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Scripts may revalidate (If-None-Match) and read the validators they get back.
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Attachments to submissions; larger files are refused with a message, not stored.

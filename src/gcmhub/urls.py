@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from gcmhub.interop.api import api
+from gcmhub.interop.api import api_urls
 from gcmhub.interop.oai.views import oai_endpoint
 from gcmhub.interop.sitemaps import SITEMAPS
 from gcmhub.interop.views import robots_txt
@@ -14,7 +14,7 @@ admin.site.site_title = "GCM Hub"
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
     path("oai", oai_endpoint, name="oai"),
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),

@@ -1,4 +1,4 @@
-"""The JSON API, version 1. Its OpenAPI document is generated at /api/v1/openapi.json."""
+"""GET /api/v1/search: the shape DESIGN §6 promises."""
 
 import html
 from datetime import date
@@ -6,26 +6,15 @@ from datetime import date
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.html import strip_tags
-from ninja import NinjaAPI, Query, Schema
+from ninja import Query, Router, Schema
 
 from gcmhub.catalog.models import Scope
 from gcmhub.catalog.selectors import item_filters_parse, item_list
-from gcmhub.core.languages import content_language_codes, language_codes
-from gcmhub.taxonomy.selectors import taxonomy_index
+from gcmhub.interop.api.base import interface_language, requested_language
+from gcmhub.interop.api.conditional import cached_taxonomy_index
+from gcmhub.interop.api.schemas import FacetValueOut, IgnoredFilterOut
 
-api = NinjaAPI(
-    title="GCM Hub API",
-    version="1",
-    description="Public, read-only data of GCM Hub: practices and resources for the "
-    "Global Compact for Migration. Only published items are ever returned.",
-    urls_namespace="api-v1",
-)
-
-
-class FacetValueOut(Schema):
-    value: str
-    label: str
-    count: int
+router = Router(tags=["search"])
 
 
 class SearchHitOut(Schema):
@@ -39,11 +28,6 @@ class SearchHitOut(Schema):
     countries: list[str]
     date: date | None
     snippet: str
-
-
-class IgnoredFilterOut(Schema):
-    param: str
-    value: str
 
 
 class SearchOut(Schema):
@@ -73,17 +57,22 @@ class SearchParams(Schema):
     lang: str = ""
 
 
-@api.get("/search", response=SearchOut, summary="Search published items, with facet counts")
+@router.get(
+    "/search",
+    response=SearchOut,
+    summary="Search published items, with facet counts",
+    operation_id="search",
+)
 def search(request: HttpRequest, params: Query[SearchParams]):
     """Words in `q` must all match (`"phrase"`, `prefix*`, `-exclude`, `a OR b`); filters
     combine with AND and may repeat. When no item has every word, items with some of them
     are returned, best first, and `relaxed` is true. Values that name nothing are ignored
     and listed in `ignored`. Titles are given in `lang` (default: the `Accept-Language` language)
     where a translation exists, else in the item's source language (`language`)."""
-    language = params.lang if params.lang in content_language_codes() else request.LANGUAGE_CODE
+    language = requested_language(request)
     # Links and labels use the nearest interface language (pages exist only in those).
-    interface = language if language in language_codes() else request.LANGUAGE_CODE
-    index = taxonomy_index()
+    interface = interface_language(request)
+    index = cached_taxonomy_index(request)
     filters = item_filters_parse(request.GET, index=index)
     with translation.override(interface):
         results = item_list(
