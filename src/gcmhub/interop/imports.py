@@ -49,6 +49,7 @@ from gcmhub.interop.schema import (
     MAX_IMPORT_BYTES,
     REQUIRED,
     Field,
+    fields_for,
 )
 from gcmhub.taxonomy.models import SDGTarget
 from gcmhub.taxonomy.selectors import TaxonomyIndex, taxonomy_index
@@ -629,7 +630,7 @@ def _check_row(row: RawRow, vocab: _Vocabularies, existing: dict[str, dict], see
         field_ = FIELDS_BY_NAME[name]
         if not field_.applies_to(kind) and value not in (None, "", [], {}, False):
             row.problem(name, _("A %(kind)s has no such field; leave it empty.") % {"kind": kind})
-    record = dict(current) if current else {"status": Status.DRAFT}
+    record = dict(current) if current else {f.name: _default(f) for f in fields_for(kind)}
     for name, value in checked.items():
         if not FIELDS_BY_NAME[name].applies_to(kind):
             continue
@@ -659,6 +660,23 @@ def _check_row(row: RawRow, vocab: _Vocabularies, existing: dict[str, dict], see
     if kind == Kind.DOCUMENT and not record.get("resource_type"):
         row.problem("resource_type", _("A document needs a resource type."))
     return None if row.problems else record
+
+
+def _default(field_: Field):
+    """What a new item has in a field the file leaves out."""
+    if field_.name == "status":
+        return Status.DRAFT
+    if field_.name == "date_precision":
+        return "day"
+    if field_.type in ("codes", "organisations", "links"):
+        return []
+    if field_.type == "translated":
+        return {}
+    if field_.type in ("text", "url", "code", "slug"):
+        return ""
+    if field_.type == "boolean" and not field_.nullable:
+        return False
+    return None
 
 
 def _load_row(record: dict, titled_only: bool = True) -> dict:
@@ -780,7 +798,7 @@ def catalog_import(
     try:
         with transaction.atomic():
             for row in parsed.rows:
-                record = None if row.problems else _check_row(row, vocab, existing, seen)
+                record = _check_row(row, vocab, existing, seen)
                 if record is None:
                     report.rejected += 1
                     report.problems += row.problems
