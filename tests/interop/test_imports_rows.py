@@ -172,7 +172,7 @@ def test_an_apostrophe_lets_a_formula_like_text_in_and_is_removed():
     item = Item.objects.get(slug="calc")
     item.set_current_language("en")
     assert item.title == "=1+1 is two"
-    row = [line for line in export_text("csv").split("\r\n") if ",calc," in line][0]
+    row = next(line for line in export_text("csv").split("\r\n") if ",calc," in line)
     assert "'=1+1 is two" in row
 
 
