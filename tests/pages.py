@@ -32,6 +32,7 @@ PAGE_TYPES = [
     "/search/?q=victmes",
     "/search/?q=zzzz&country=BRA",
     "/objectives/99/",
+    "/data/dictionary/",
 ]
 LANGUAGES = ["fr", "en", "ar"]
 

@@ -105,3 +105,24 @@ def test_the_dictionary_page_lists_every_field(client):
     for field in FIELDS:
         assert f'id="field-{field.name}"' in body
     assert "Dictionnaire des données" in text(response)
+
+
+def test_the_import_page_and_its_report_are_valid_html(client, make_user, tmp_path):
+    import shutil
+
+    from tests.site.test_valid_html import check
+    from tests.tools import require_tool
+
+    require_tool(shutil.which("java") is not None, "a Java runtime for the Nu HTML checker")
+    client.force_login(make_user("curator"))
+    bad = {**GOOD, "countries": "ZZZ"}
+    pages = {
+        "form": client.get("/ar/data/import/"),
+        "report": client.post("/ar/data/import/", {"file": upload(csv_text([GOOD, bad], COLUMNS))}),
+        "refused": client.post("/en/data/import/", {"file": upload(b"x" * (MAX_IMPORT_BYTES + 1))}),
+    }
+    files = []
+    for name, response in pages.items():
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+    assert check(files) == []
