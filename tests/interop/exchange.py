@@ -4,6 +4,9 @@ import csv
 import io
 import json
 
+import pytest
+from django.core.cache import cache
+
 from gcmhub.catalog.models import Item, Organisation
 from gcmhub.interop.exports import export_stream
 from gcmhub.interop.imports import catalog_import, import_parse
@@ -51,3 +54,12 @@ def csv_text(rows: list[dict], columns: list[str]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+@pytest.fixture
+def fresh_cache():
+    """parler caches translations by primary key in Django's cache, which a rolled-back
+    test does not undo: start and end each test with an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -10,10 +10,16 @@ from gcmhub.catalog.selectors import item_filters_parse, item_list
 from gcmhub.interop.csvcells import join_values, record_to_row, split_values
 from gcmhub.interop.schema import CSV_COLUMNS, FIELDS, fields_for
 from gcmhub.taxonomy.selectors import taxonomy_index
-from tests.interop.exchange import csv_rows, export_text, json_records, response_text
+from tests.interop.exchange import (
+    csv_rows,
+    export_text,
+    fresh_cache,  # noqa: F401
+    json_records,
+    response_text,
+)
 from tests.pages import links
 
-pytestmark = pytest.mark.usefixtures("demo")
+pytestmark = pytest.mark.usefixtures("demo", "fresh_cache")
 
 
 def search_total(params: dict) -> int:

@@ -6,9 +6,12 @@ from django.core.management import call_command
 from gcmhub.catalog.actions import item_reindex
 from gcmhub.catalog.models import Item, Practice, Status
 from gcmhub.interop.schema import CSV_COLUMNS, FIELDS
-from tests.interop.exchange import response_text
+from tests.interop.exchange import (
+    fresh_cache,  # noqa: F401
+    response_text,
+)
 
-pytestmark = pytest.mark.usefixtures("demo")
+pytestmark = pytest.mark.usefixtures("demo", "fresh_cache")
 
 SECRET_NAME = "Zebulon Secretperson"
 SECRET_EMAIL = "zebulon.secret@example.org"

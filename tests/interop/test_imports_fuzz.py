@@ -7,9 +7,15 @@ from hypothesis import strategies as st
 
 from gcmhub.interop.csvcells import record_to_row
 from gcmhub.interop.schema import CSV_COLUMNS
-from tests.interop.exchange import catalogue_state, export_text, json_records, run_import
+from tests.interop.exchange import (
+    catalogue_state,
+    export_text,
+    fresh_cache,  # noqa: F401
+    json_records,
+    run_import,
+)
 
-pytestmark = pytest.mark.usefixtures("demo")
+pytestmark = pytest.mark.usefixtures("demo", "fresh_cache")
 FUZZ = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

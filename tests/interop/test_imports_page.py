@@ -6,10 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gcmhub.catalog.models import Item
 from gcmhub.interop.schema import MAX_IMPORT_BYTES
-from tests.interop.exchange import catalogue_state, csv_text
+from tests.interop.exchange import (
+    catalogue_state,
+    csv_text,
+    fresh_cache,  # noqa: F401
+)
 from tests.pages import text
 
-pytestmark = pytest.mark.usefixtures("demo")
+pytestmark = pytest.mark.usefixtures("demo", "fresh_cache")
 
 COLUMNS = [
     "kind",

@@ -6,9 +6,14 @@ from gcmhub.audit.models import AuditEntry, AuditEvent
 from gcmhub.catalog.models import Item, Status
 from gcmhub.catalog.selectors import item_filters_parse, item_list
 from gcmhub.taxonomy.selectors import taxonomy_index
-from tests.interop.exchange import empty_catalogue, export_text, run_import
+from tests.interop.exchange import (
+    empty_catalogue,
+    export_text,
+    fresh_cache,  # noqa: F401
+    run_import,
+)
 
-pytestmark = pytest.mark.usefixtures("demo")
+pytestmark = pytest.mark.usefixtures("demo", "fresh_cache")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "ndjson"])

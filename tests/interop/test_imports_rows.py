@@ -9,9 +9,15 @@ from django.core.management import CommandError, call_command
 from gcmhub.audit.models import AuditEntry, AuditEvent
 from gcmhub.catalog.models import Item, Practice, Status
 from gcmhub.interop.schema import MAX_IMPORT_BYTES
-from tests.interop.exchange import catalogue_state, csv_text, export_text, run_import
+from tests.interop.exchange import (
+    catalogue_state,
+    csv_text,
+    export_text,
+    fresh_cache,  # noqa: F401
+    run_import,
+)
 
-pytestmark = pytest.mark.usefixtures("demo")
+pytestmark = pytest.mark.usefixtures("demo", "fresh_cache")
 
 COLUMNS = [
     "kind",
