@@ -60,10 +60,12 @@ pageweight: $(STAMP) $(MO_FILES)
 	$(BIN)/python scripts/page_weight.py
 
 # Search at 100 000 synthetic items on SQLite (and PostgreSQL when a server answers),
-# timed beside the raw engine baseline in the same run. BENCH_ITEMS sets the size.
+# timed beside the raw engine baseline in the same run; then the peak memory of
+# exporting them, beside the memory of holding every record. BENCH_ITEMS sets the size.
 BENCH_ITEMS ?= 100000
 bench: $(STAMP) $(MO_FILES)
 	$(BIN)/python scripts/bench_search.py --items $(BENCH_ITEMS)
+	$(BIN)/python scripts/bench_export.py --items $(BENCH_ITEMS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -35,6 +35,7 @@ PAGE_TYPES = [
     "/account/login/",
     "/account/register/",
     "/account/password/reset/",
+    "/data/dictionary/",
 ]
 LANGUAGES = ["fr", "en", "ar"]
 

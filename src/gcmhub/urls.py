@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("calls/", include("gcmhub.calls.urls")),
     path("", include("gcmhub.review.urls")),
     path("", include("gcmhub.interop.urls")),
+    path("", include("gcmhub.interop.data_urls")),
     path("", include("gcmhub.catalog.urls")),
     prefix_default_language=True,
 )

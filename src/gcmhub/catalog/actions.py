@@ -86,10 +86,13 @@ def _kind_fields(kind: str, details: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def catalog_load(*, data: dict, actor=None, status: str = Status.PUBLISHED) -> UpsertReport:
+def catalog_load(
+    *, data: dict, actor=None, status: str = Status.PUBLISHED, source: str = "catalog_load"
+) -> UpsertReport:
     """Load organisations and items from the export-like structure of `demo/content.json`.
 
-    Idempotent by slug: loading the same data again changes nothing.
+    Idempotent by slug: loading the same data again changes nothing. `source` names the
+    caller in the audit entries (the importer says "import").
     """
     report = UpsertReport()
     for row in data.get("organisations", []):
@@ -127,7 +130,7 @@ def catalog_load(*, data: dict, actor=None, status: str = Status.PUBLISHED) -> U
                 actor=actor,
                 event_type=AuditEvent.ITEM_CREATED if created else AuditEvent.ITEM_UPDATED,
                 obj=item,
-                snapshot={"slug": item.slug, "kind": kind, "source": "catalog_load"},
+                snapshot={"slug": item.slug, "kind": kind, "source": source, "status": status},
             )
     return report
 
