@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import secrets
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from gcmhub.accounts.models import Profile
+from gcmhub.accounts.models import ApiToken, Profile
 from gcmhub.accounts.roles import ROLE_GROUPS, Role, is_administrator, is_curator
 from gcmhub.accounts.tokens import confirmation_token_make
 from gcmhub.audit.actions import audit_record
@@ -226,3 +227,53 @@ def role_grant(*, actor, user, role: Role, granted: bool = True) -> None:
         obj=user,
         snapshot={"role": str(role)},
     )
+
+
+def _token_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, actor, name: str) -> tuple[ApiToken, str]:
+    """A new token for the actor; returns it and the secret, which is never stored."""
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied
+    key = secrets.token_urlsafe(32)
+    token = ApiToken(user=actor, name=name.strip(), prefix=key[:8], key_hash=_token_hash(key))
+    token.full_clean()
+    token.save()
+    audit_record(
+        actor=actor,
+        event_type=AuditEvent.API_TOKEN_CREATED,
+        obj=token,
+        snapshot={"name": token.name, "prefix": token.prefix},
+    )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, actor, token: ApiToken) -> None:
+    if token.user_id != getattr(actor, "pk", None):
+        raise PermissionDenied
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            actor=actor,
+            event_type=AuditEvent.API_TOKEN_REVOKED,
+            obj=token,
+            snapshot={"name": token.name, "prefix": token.prefix},
+        )
+
+
+def api_token_authenticate(*, key: str):
+    """The active person a token acts for, or None; records when it was last used."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=_token_hash(key), revoked_at=None, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

@@ -200,3 +200,11 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             EmailMessage(subject.strip(), body.strip() + "\n", None, [to_email]).send()
         except Exception:
             logger.exception("Failed to send the password reset email to user %s", user.pk)
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the system that will use it"),
+        max_length=100,
+        help_text=_("For example: “National referral database”."),
+    )

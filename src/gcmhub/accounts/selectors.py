@@ -6,7 +6,7 @@ from enum import Enum
 from django.contrib.auth import get_user_model
 from django.core import signing
 
-from gcmhub.accounts.models import Profile
+from gcmhub.accounts.models import ApiToken, Profile
 from gcmhub.accounts.roles import Role, roles_of
 from gcmhub.accounts.tokens import confirmation_token_load
 
@@ -85,3 +85,7 @@ def confirmation_link_check(token: str) -> ConfirmationLink:
     if profile is None or profile.confirmed_at is not None or user.is_active:
         return ConfirmationLink(LinkState.CONFIRMED, user)
     return ConfirmationLink(LinkState.VALID, user)
+
+
+def api_tokens_of(*, user):
+    return ApiToken.objects.filter(user=user, revoked_at=None)

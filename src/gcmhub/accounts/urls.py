@@ -11,6 +11,8 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("tokens/", views.api_token_new, name="api_token_new"),
+    path("tokens/<int:pk>/revoke/", views.api_token_remove, name="api_token_revoke"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -9,14 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from gcmhub.accounts.actions import (
+    api_token_create,
+    api_token_revoke,
     confirmation_resend,
     profile_ensure,
     profile_update,
@@ -25,13 +28,20 @@ from gcmhub.accounts.actions import (
     user_register,
 )
 from gcmhub.accounts.forms import (
+    ApiTokenForm,
     LoginForm,
     PasswordResetForm,
     ProfileForm,
     RegistrationForm,
     ResendForm,
 )
-from gcmhub.accounts.selectors import LinkState, confirmation_link_check, roles_shown
+from gcmhub.accounts.models import ApiToken
+from gcmhub.accounts.selectors import (
+    LinkState,
+    api_tokens_of,
+    confirmation_link_check,
+    roles_shown,
+)
 
 
 def _set_language_cookie(response, language: str):
@@ -208,5 +218,33 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "account": user, "roles": roles_shown(user)},
+        {
+            "form": form,
+            "account": user,
+            "roles": roles_shown(user),
+            "tokens": api_tokens_of(user=user),
+            "token_form": ApiTokenForm(),
+        },
     )
+
+
+@login_required
+@never_cache
+@require_POST
+def api_token_new(request):
+    """Make a token and show its secret, once, on a page of its own."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the token a name, so you can tell it apart."))
+        return redirect("accounts:profile")
+    token, key = api_token_create(actor=request.user, name=form.cleaned_data["name"])
+    return render(request, "accounts/api_token_created.html", {"token": token, "key": key})
+
+
+@login_required
+@require_POST
+def api_token_remove(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("The token is revoked: it no longer works."))
+    return redirect("accounts:profile")

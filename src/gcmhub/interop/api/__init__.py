@@ -3,7 +3,8 @@ code at /api/v1/openapi.json and browsable at /api/v1/docs.
 
 One module per resource (`search`, `items`, `taxonomy`); `base` holds the API object and
 the error shape, `conditional` what wraps every view (HEAD, ETag, Last-Modified, 304, a
-JSON 405). Read-only: everything here is public and published.
+JSON 405). Everything is public and published, except `submissions`, which acts for
+the person whose API token is sent.
 """
 
 from django.http import JsonResponse
@@ -12,13 +13,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from gcmhub.interop.api import items, search, taxonomy
+from gcmhub.interop.api import items, search, submissions, taxonomy
 from gcmhub.interop.api.base import api, error_body, interface_language
 from gcmhub.interop.api.conditional import conditional_urls, conditional_view
 
 api.add_router("", search.router)
 api.add_router("", items.router)
 api.add_router("", taxonomy.router)
+api.add_router("", submissions.router)
 
 
 def api_root(request, **kwargs):

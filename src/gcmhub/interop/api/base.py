@@ -3,6 +3,7 @@
 import logging
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -55,9 +56,10 @@ class ApiError(Exception):
     """Raised by an operation to answer with the error shape; `message` is a lazy
     translation, rendered in the request's language."""
 
-    def __init__(self, status: int, code: str, message):
+    def __init__(self, status: int, code: str, message, details: list[dict] | None = None):
         super().__init__(str(message))
         self.status, self.code, self.message = status, code, message
+        self.details = details
 
 
 def not_found(message=None) -> ApiError:
@@ -69,9 +71,16 @@ def not_found(message=None) -> ApiError:
 ERROR_RESPONSES = {
     "400": "The request could not be read.",
     "404": "Nothing is published at this address, or the page is past the last one.",
-    "405": "The method is not allowed here (only GET and HEAD are).",
+    "405": "The method is not allowed here.",
     "422": "A parameter is not valid; `details` says which.",
     "500": "An error on the server's side.",
+}
+# Also on operations that act for the holder of an API token.
+AUTHENTICATED_ERROR_RESPONSES = {
+    "401": "No valid API token was sent.",
+    "403": "The token's owner may not do this.",
+    "409": "The workflow refuses this step now (its state, a deadline, or a save made "
+    "since `lock_version` was read); `message` says why.",
 }
 
 
@@ -149,7 +158,10 @@ class HubAPI(NinjaAPI):
                 responses["304"] = {
                     "description": "Not modified since `If-None-Match` or `If-Modified-Since`."
                 }
-                for status, description in ERROR_RESPONSES.items():
+                errors = dict(ERROR_RESPONSES)
+                if operation.get("security"):
+                    errors.update(AUTHENTICATED_ERROR_RESPONSES)
+                for status, description in errors.items():
                     responses[status] = {
                         "description": description,
                         "content": {"application/json": {"schema": error_ref}},
@@ -173,7 +185,7 @@ def _respond(request, status: int, code: str, message: str, details=None) -> Htt
 
 def _on_api_error(request, exc: ApiError):
     with translation.override(interface_language(request)):
-        return _respond(request, exc.status, exc.code, str(exc.message))
+        return _respond(request, exc.status, exc.code, str(exc.message), exc.details)
 
 
 def _on_validation_error(request, exc: ValidationError):
@@ -206,7 +218,18 @@ def _on_http_error(request, exc: HttpError):
 
 
 def _on_authentication_error(request, exc):
-    return _respond(request, 401, "unauthorized", str(exc) or "Unauthorized")
+    with translation.override(interface_language(request)):
+        message = _(
+            "Send a valid API token in the Authorization header: “Bearer <token>”. "
+            "Tokens are made on your account page."
+        )
+    return _respond(request, 401, "unauthorized", message)
+
+
+def _on_permission_denied(request, exc):
+    with translation.override(interface_language(request)):
+        message = _("You may not do this.")
+    return _respond(request, 403, "forbidden", message)
 
 
 def _on_exception(request, exc):
@@ -221,4 +244,5 @@ api.add_exception_handler(ValidationError, _on_validation_error)
 api.add_exception_handler(Http404, _on_404)
 api.add_exception_handler(HttpError, _on_http_error)
 api.add_exception_handler(AuthenticationError, _on_authentication_error)
+api.add_exception_handler(PermissionDenied, _on_permission_denied)
 api.add_exception_handler(Exception, _on_exception)

@@ -81,7 +81,11 @@ def _not_allowed(request, response):
     body = json.dumps(error_body(405, "method_not_allowed", message), ensure_ascii=False)
     response.content = body.encode()
     response["Content-Type"] = "application/json; charset=utf-8"
-    response["Allow"] = ALLOWED
+    # Operations that write name their own methods; HEAD goes wherever GET does.
+    methods = [m.strip() for m in response.get("Allow", ALLOWED).split(",") if m.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.append("HEAD")
+    response["Allow"] = ", ".join(methods)
     return response
 
 
