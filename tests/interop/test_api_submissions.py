@@ -81,7 +81,7 @@ def test_a_closed_call_refuses_the_submission_and_keeps_the_draft(client, token)
 def test_a_token_reaches_only_its_owners_submissions_and_stops_when_revoked(
     client, token, make_user
 ):
-    user, headers = token
+    _user, headers = token
     reference = post(client, "/api/v1/submissions", {"content": CONTENT}, headers).json()[
         "reference"
     ]

@@ -11,7 +11,7 @@ from tests.pages import PAGE_TYPES
 
 
 @pytest.mark.usefixtures("demo")
-@pytest.mark.parametrize("path", PAGE_TYPES[:8] + ["/calls/", "/search/?q=traite"])
+@pytest.mark.parametrize("path", [*PAGE_TYPES[:8], "/calls/", "/search/?q=traite"])
 def test_every_page_forbids_inline_scripts_framing_and_sniffing(client, path):
     response = client.get(f"/en{path}")
     policy = response["Content-Security-Policy"]
