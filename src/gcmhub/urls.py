@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("gcmhub.site.urls")),
     path("account/", include("gcmhub.accounts.urls")),
     path("calls/", include("gcmhub.calls.urls")),
+    path("roster/", include("gcmhub.experts.urls")),
     path("", include("gcmhub.interop.urls")),
     path("", include("gcmhub.catalog.urls")),
     prefix_default_language=True,
