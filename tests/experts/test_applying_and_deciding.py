@@ -113,7 +113,9 @@ def test_approving_grants_the_reviewer_role_and_tells_the_applicant(
     applicant.refresh_from_db()
     assert is_reviewer(applicant)
     (message,) = mails_to(applicant)
-    assert message.subject == "مرحباً بك في سجل خبراء الاستعراض من قِبل الأقران في مركز الاتفاق العالمي"
+    assert (
+        message.subject == "مرحباً بك في سجل خبراء الاستعراض من قِبل الأقران في مركز الاتفاق العالمي"
+    )
     assert "Welcome aboard." in message.body
     assert "/ar/roster/apply/" in message.body
     assert AuditEntry.objects.filter(event_type=AuditEvent.ROSTER_APPROVED).count() == 1
@@ -204,9 +206,7 @@ def test_leaving_the_roster_takes_back_the_role(client, make_user, apply_as):
     assert "You have no application or place on the roster to withdraw." in text(response)
 
 
-def test_an_approved_reviewer_may_update_expertise_but_not_the_un_flag(
-    client, make_user, apply_as
-):
+def test_an_approved_reviewer_may_update_expertise_but_not_the_un_flag(client, make_user, apply_as):
     applicant = make_user()
     expert_profile_approve(actor=make_user("curator"), profile=apply_as(applicant, is_un=False))
     client.force_login(applicant)
@@ -229,9 +229,10 @@ def test_nobody_decides_on_their_own_application(client, make_user, apply_as):
     client.force_login(curator)
     page = client.get(f"/en/roster/applications/{profile.pk}/")
     assert "another curator decides on it" in text(page)
-    assert client.post(
-        f"/en/roster/applications/{profile.pk}/", {"decision": "approve"}
-    ).status_code == 403
+    assert (
+        client.post(f"/en/roster/applications/{profile.pk}/", {"decision": "approve"}).status_code
+        == 403
+    )
     profile.refresh_from_db()
     assert profile.status == RosterStatus.APPLIED
 
