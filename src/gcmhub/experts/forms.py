@@ -14,13 +14,21 @@ class DescribedErrorsMixin:
 
     def full_clean(self):
         super().full_clean()
+        self._describe()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        self._describe()
+
+    def _describe(self):
+        errors = self._errors or {}
         for name, field in self.fields.items():
-            bound = self[name]
+            auto_id = self[name].auto_id
             ids = []
             if field.help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            if name in self.errors:
-                ids.append(f"{bound.auto_id}_error")
+                ids.append(f"{auto_id}_helptext")
+            if name in errors:
+                ids.append(f"{auto_id}_error")
                 field.widget.attrs["aria-invalid"] = "true"
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
