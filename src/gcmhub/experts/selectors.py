@@ -4,10 +4,8 @@ reviewers the review workflow may choose from. Nothing here feeds a public page.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, Q, QuerySet, Value
 
-from gcmhub.accounts.roles import ROLE_GROUPS, Role
 from gcmhub.experts.models import (
     ROUND_NEEDS_EXTERNAL,
     ROUND_NEEDS_UN,
@@ -15,16 +13,6 @@ from gcmhub.experts.models import (
     RosterStatus,
 )
 from gcmhub.taxonomy.models import Objective, Region
-
-
-def roster_curators(*, exclude=None) -> list:
-    """Who is told of a new application: every active curator; when the Hub has none
-    yet, its administrators, so that no application waits unseen."""
-    users = get_user_model().objects.filter(is_active=True).order_by("pk")
-    if exclude is not None:
-        users = users.exclude(pk=exclude.pk)
-    curators = list(users.filter(groups__name=ROLE_GROUPS[Role.CURATOR]).distinct())
-    return curators or list(users.filter(is_superuser=True))
 
 
 def expert_profile_of(user) -> ExpertProfile | None:
