@@ -74,7 +74,7 @@ def test_the_roster_pages_have_no_wcag_violation(live_demo, roster, open_page, l
     problems = []
 
     # The applicant: their application, then the form sent back with errors
-    page = signed_in(open_page(javascript=False, locale=language), live_demo, roster["applicant"])
+    page = signed_in(open_page(locale=language), live_demo, roster["applicant"])
     page.goto(f"{live_demo.url}/{language}/roster/apply/")
     problems += violations(page)
     page.fill("#id_years_of_experience", "")
@@ -84,7 +84,7 @@ def test_the_roster_pages_have_no_wcag_violation(live_demo, roster, open_page, l
     problems += violations(page)
 
     # A curator: list, one application, coverage
-    page = signed_in(open_page(javascript=False, locale=language), live_demo, roster["curator"])
+    page = signed_in(open_page(locale=language), live_demo, roster["curator"])
     for path in (
         "/roster/applications/",
         "/roster/applications/?status=",
