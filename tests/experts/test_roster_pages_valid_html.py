@@ -30,9 +30,7 @@ def test_roster_pages_are_valid_html(client, make_user, apply_as, tmp_path):
         pages.append(client.get(f"/{language}/roster/applications/?status="))
         pages.append(client.get(f"/{language}/roster/applications/{profile.pk}/"))
         pages.append(
-            client.post(
-                f"/{language}/roster/applications/{profile.pk}/", {"decision": "decline"}
-            )
+            client.post(f"/{language}/roster/applications/{profile.pk}/", {"decision": "decline"})
         )
         pages.append(client.get(f"/{language}/roster/coverage/"))
     files = []
