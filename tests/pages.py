@@ -28,6 +28,7 @@ PAGE_TYPES = [
     "/videos/unodc-e4j-video-for-children/",
     "/calls/",
     "/calls/call-for-practices-trafficking-2024/",
+    "/roster/",
     "/search/?q=traite",
     "/search/?q=victmes",
     "/search/?q=zzzz&country=BRA",

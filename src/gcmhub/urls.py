@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("gcmhub.accounts.urls")),
     path("calls/", include("gcmhub.calls.urls")),
     path("", include("gcmhub.review.urls")),
+    path("roster/", include("gcmhub.experts.urls")),
     path("", include("gcmhub.interop.urls")),
     path("", include("gcmhub.interop.data_urls")),
     path("", include("gcmhub.catalog.urls")),

@@ -1,0 +1,97 @@
+"""The roster pages a signed-in person and a curator see pass axe-core (WCAG 2.0/2.1 A
+and AA) in French, English and Arabic, including the form with its errors shown."""
+
+import pytest
+from django.test import Client
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def session_of(user) -> str:
+    """The session cookie the login form would give `user`."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def signed_in(page, live_server, session: str):
+    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    return page
+
+
+@pytest.fixture
+def roster(live_demo, make_user):
+    """An applicant with a pending application and a curator, with their sessions. Made
+    before the browser starts: Playwright's event loop forbids database calls after."""
+    from gcmhub.experts.actions import expert_profile_apply, expert_profile_approve
+    from gcmhub.taxonomy.models import Objective, Region
+
+    curator = make_user("curator")
+    applicant = make_user(first_name="Amal", last_name="Haddad")
+    profile = expert_profile_apply(
+        actor=applicant,
+        objectives=list(Objective.objects.filter(number__in=[7, 10])),
+        themes=[],
+        other_themes="",
+        languages=["ar", "fr"],
+        other_languages="",
+        regions=list(Region.objects.filter(slug="africa")),
+        years_of_experience=9,
+        organisation="Observatoire",
+        is_un=False,
+        publications="",
+        motivation="Je souhaite contribuer.",
+    )
+    expert_profile_approve(
+        actor=curator,
+        profile=expert_profile_apply(
+            actor=make_user(),
+            objectives=list(Objective.objects.filter(number=10)),
+            languages=["en"],
+            years_of_experience=3,
+            organisation="UNODC",
+            is_un=True,
+            motivation="To help.",
+        ),
+    )
+    return {"applicant": session_of(applicant), "curator": session_of(curator), "pk": profile.pk}
+
+
+def violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [
+        f"{page.url}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "ar"])
+def test_the_roster_pages_have_no_wcag_violation(live_demo, roster, open_page, language):
+    problems = []
+
+    # The applicant: their application, then the form sent back with errors
+    page = signed_in(open_page(locale=language), live_demo, roster["applicant"])
+    page.goto(f"{live_demo.url}/{language}/roster/apply/")
+    problems += violations(page)
+    page.fill("#id_years_of_experience", "")
+    page.fill("#id_organisation", "")
+    page.click("form.roster-form button[type=submit]")
+    assert page.locator(".error-summary").count() == 1
+    problems += violations(page)
+
+    # A curator: list, one application, coverage
+    page = signed_in(open_page(locale=language), live_demo, roster["curator"])
+    for path in (
+        "/roster/applications/",
+        "/roster/applications/?status=",
+        f"/roster/applications/{roster['pk']}/",
+        "/roster/coverage/",
+    ):
+        page.goto(f"{live_demo.url}/{language}{path}")
+        assert page.locator("h1").count() == 1
+        problems += violations(page)
+    assert not problems, "\n".join(problems)
