@@ -60,10 +60,11 @@ def test_register_confirm_sign_in_and_see_the_account(client, register):
     signed_in = client.post(
         "/en/account/login/", {"username": "AMINA.DIALLO@example.org", "password": PASSWORD}
     )
-    # Then they land on their account page, in the language of their profile
+    # Then they land on their dashboard, in the language of their profile
     assert signed_in.status_code == 302
-    assert signed_in["Location"] == "/fr/account/"
-    account = client.get(signed_in["Location"])
+    assert signed_in["Location"] == "/fr/dashboard/"
+    assert client.get(signed_in["Location"]).status_code == 200
+    account = client.get("/fr/account/")
     assert account.status_code == 200
     assert client.cookies["django_language"].value == "fr"
     page_text = text(account)

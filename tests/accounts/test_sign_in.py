@@ -63,7 +63,7 @@ def test_signing_in_returns_to_the_page_asked_for_in_the_profile_language(client
 
 def test_signing_in_never_redirects_off_site(client, confirmed):
     response = sign_in(client, "amina.diallo@example.org", next="https://evil.example/")
-    assert response["Location"] == "/fr/account/"
+    assert response["Location"] == "/fr/dashboard/"
 
 
 def test_five_failures_lock_the_account_even_with_the_right_password(client, confirmed):

@@ -54,7 +54,8 @@ def without_query(body: str, word: str) -> str:
     """The page minus the words the visitor typed, which a search page shows back."""
     if not word:
         return body
-    for form in {word, quote(word), quote_plus(word), escape(word)}:
+    # The sign-in link carries the whole address back, so the query is quoted twice there.
+    for form in {word, quote(word), quote_plus(word), escape(word), quote(quote(word))}:
         body = re.sub(re.escape(form), " ", body, flags=re.IGNORECASE)
     return body
 

@@ -68,7 +68,29 @@ def test_counts_and_facets_count_only_published_items(client, hidden):
     )
 
 
-def test_no_schema_names_a_private_field(client):
-    document = client.get("/api/v1/openapi.json").content.decode()
-    for field in Practice.PRIVATE_FIELDS:
-        assert field not in document
+def test_no_public_operation_names_a_private_field(client):
+    """Only the token owner's own submissions carry a focal point; every other
+    operation's schema, and every schema it refers to, names none."""
+    import json
+
+    document = client.get("/api/v1/openapi.json").json()
+    schemas = document["components"]["schemas"]
+
+    def referred(node, seen):
+        text = json.dumps(node)
+        for name in schemas:
+            ref = f"#/components/schemas/{name}"
+            if ref in text and name not in seen:
+                seen.add(name)
+                referred(schemas[name], seen)
+        return seen
+
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if operation.get("security"):
+                assert path.startswith("/api/v1/submissions"), path
+                continue
+            names = referred(operation, set())
+            text = json.dumps(operation) + json.dumps([schemas[n] for n in names])
+            for field in Practice.PRIVATE_FIELDS:
+                assert field not in text, (method, path, field)

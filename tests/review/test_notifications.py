@@ -62,7 +62,9 @@ def test_each_step_tells_whoever_must_act_next_in_their_language(
     assert "A model for the region." in mail.outbox[0].body
 
 
-def test_nothing_is_sent_when_the_step_rolls_back(draft, django_capture_on_commit_callbacks):
+def test_nothing_is_sent_when_the_step_rolls_back(
+    draft, curator, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         actions.submission_submit(actor=draft.submitter, submission=draft)
     assert callbacks and not mail.outbox  # queued for after commit, not sent inside

@@ -163,3 +163,17 @@ def test_any_form_input_gives_a_page_never_an_error(client, demo, submitter, dat
     data["submit" if submit else "save"] = "1"
     response = client.post("/en/submissions/new/", data)
     assert response.status_code in (200, 302)
+
+
+def test_a_forged_recommendation_key_is_a_form_error_not_a_crash(client, draft, curator, roster):
+    assignment = to_review(draft, curator, roster).assignments.get(reviewer=roster["una"])
+    client.force_login(roster["una"])
+    url = f"/en/reviews/{assignment.pk}/"
+    client.post(url, {"step": "conflict", "status": "none"})
+    client.post(url, {"step": "accept"})
+    response = client.post(
+        url, {"step": "review", "recommendation": "9" * 30, "comments_for_submitter": "Kept"}
+    )
+    assert response.status_code == 400 and 'id="id_recommendation-errors"' in (
+        response.content.decode()
+    )

@@ -13,6 +13,7 @@ from gcmhub.calls.actions import TRANSLATED_FIELDS
 from gcmhub.calls.models import Call
 from gcmhub.calls.selectors import organisation_choices, timezone_is_known, timezone_names
 from gcmhub.catalog.models import Organisation
+from gcmhub.core.forms import KeyedMultipleChoiceField
 from gcmhub.taxonomy.models import Objective
 
 # Years a call's dates may fall in: wide enough for archives, narrow enough that every
@@ -90,13 +91,13 @@ class CallForm(_Texts):
         choices=settings.CONTENT_LANGUAGES,
         help_text=_("The language the title, theme, context and criteria are written in."),
     )
-    objectives = forms.ModelMultipleChoiceField(
+    objectives = KeyedMultipleChoiceField(
         label=_("GCM objectives"),
         queryset=Objective.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one GCM objective.")},
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = KeyedMultipleChoiceField(
         label=_("Partners"),
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -123,7 +124,9 @@ class CallForm(_Texts):
         required=False,
         help_text=_("Unpublished calls are seen by curators only."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
+    )
 
     def __init__(self, *args, call: Call | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from gcmhub.core.forms import KeyedMultipleChoiceField
 from gcmhub.experts.models import RosterStatus
 from gcmhub.taxonomy.models import GuidingPrinciple, Objective, Region
 
@@ -34,7 +35,7 @@ class DescribedErrorsMixin:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
-class TranslatedChoiceField(forms.ModelMultipleChoiceField):
+class TranslatedChoiceField(KeyedMultipleChoiceField):
     """Taxonomy terms labelled in the interface language."""
 
     def label_from_instance(self, obj):

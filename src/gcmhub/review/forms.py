@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gcmhub.catalog.models import PracticeType, Scope
+from gcmhub.core.forms import KeyedChoiceField
 from gcmhub.review.content import CRITERIA
 from gcmhub.review.models import (
     ConflictStatus,
@@ -169,7 +170,10 @@ class PracticeForm(forms.Form):
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Bounded like the column, so a forged value is a form error, not a database one.
+    lock_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
+    )
 
     def __init__(self, *args, criteria_section: bool = True, answering: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -303,7 +307,7 @@ class ConflictForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    recommendation = forms.ModelChoiceField(
+    recommendation = KeyedChoiceField(
         label=_("Your recommendation"),
         queryset=Recommendation.objects.none(),
         widget=forms.RadioSelect,
