@@ -31,6 +31,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         site_init(demo=True)
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request or an override left active by
+    another test must not change what this one reads."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def demo(db):
     """The taxonomy and demo content; reloaded if a transactional test emptied the base."""

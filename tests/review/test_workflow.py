@@ -283,3 +283,16 @@ def test_a_curator_cannot_manage_their_own_submission(demo, curator):
     actions.submission_submit(actor=curator, submission=own)
     with pytest.raises(PermissionDenied):
         actions.screening_start(actor=curator, submission=own)
+
+
+def test_the_recommendation_vocabulary_loads_once_and_keeps_curators_edits(demo):
+    from gcmhub.review.models import Recommendation
+
+    term = Recommendation.objects.get(code="reject")
+    term.set_current_language("en")
+    term.label = "Decline"
+    term.save()
+    assert actions.recommendations_load() == 0
+    term = Recommendation.objects.language("en").get(code="reject")
+    assert term.label == "Decline" and Recommendation.objects.count() == 4
+    assert term.has_translation("ar") and term.has_translation("zh-hans")

@@ -53,6 +53,7 @@ from gcmhub.review.models import (
     SubmissionState,
     Transition,
 )
+from gcmhub.review.vocabulary import RECOMMENDATIONS
 
 # A round starts only with at least this many reviewers of each kind (issue: one UN
 # internal and two external).
@@ -764,3 +765,25 @@ def reminders_send(*, today: date | None = None, days_before: int = 3) -> int:
         Assignment.objects.filter(pk=assignment.pk).update(reminders_sent=F("reminders_sent") + 1)
         count += 1
     return count
+
+
+@transaction.atomic
+def recommendations_load() -> int:
+    """Add the starting vocabulary's missing terms and labels; returns how many terms
+    were created. Existing terms, as curators left them, are not touched."""
+    created = 0
+    for position, (code, outcome, labels) in enumerate(RECOMMENDATIONS):
+        recommendation = Recommendation.objects.filter(code=code).first()
+        changed = recommendation is None
+        if recommendation is None:
+            recommendation = Recommendation(code=code, outcome=outcome, position=position)
+            created += 1
+        for language, label in labels.items():
+            if changed or not recommendation.has_translation(language):
+                recommendation.set_current_language(language)
+                recommendation.label = label
+                changed = True
+        if changed:
+            recommendation.full_clean()
+            recommendation.save()
+    return created

@@ -10,6 +10,7 @@ from gcmhub.calls.actions import calls_load
 from gcmhub.catalog.actions import catalog_load
 from gcmhub.catalog.models import Item
 from gcmhub.core.upsert import UpsertReport
+from gcmhub.review.actions import recommendations_load
 from gcmhub.taxonomy.actions import taxonomy_load
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "catalog" / "demo" / "content.json"
@@ -33,6 +34,7 @@ def site_init(*, actor=None, demo: bool | None = None) -> InitReport:
     """Load the taxonomy; load the demo content if asked, or by default when the catalogue
     is empty (so a curator's own content is never mixed with demo content)."""
     taxonomy = taxonomy_load(actor=actor)
+    recommendations_load()
     if demo is None:
         demo = not Item.objects.exists()
     catalog = calls = None

@@ -1,8 +1,7 @@
-"""The starting recommendation vocabulary; curators edit it in the admin afterwards."""
+"""The starting recommendation vocabulary, loaded by `gcmhub init`; curators edit it in
+the admin afterwards (loading again never overwrites their changes)."""
 
-from django.db import migrations
-
-VOCABULARY = [
+RECOMMENDATIONS = [
     (
         "accept",
         "accept",
@@ -52,21 +51,3 @@ VOCABULARY = [
         },
     ),
 ]
-
-
-def create_vocabulary(apps, schema_editor):
-    Recommendation = apps.get_model("review", "Recommendation")
-    Translation = apps.get_model("review", "RecommendationTranslation")
-    for position, (code, outcome, labels) in enumerate(VOCABULARY):
-        recommendation, _created = Recommendation.objects.get_or_create(
-            code=code, defaults={"outcome": outcome, "position": position}
-        )
-        for language, label in labels.items():
-            Translation.objects.get_or_create(
-                master=recommendation, language_code=language, defaults={"label": label}
-            )
-
-
-class Migration(migrations.Migration):
-    dependencies = [("review", "0001_initial")]
-    operations = [migrations.RunPython(create_vocabulary, migrations.RunPython.noop)]
