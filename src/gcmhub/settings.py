@@ -195,6 +195,8 @@ EMAIL_BACKEND = os.environ.get(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+# For GCMHUB_EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend.
+EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_PORT = int(os.environ.get("GCMHUB_EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("GCMHUB_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("GCMHUB_EMAIL_PASSWORD", "")

@@ -1,6 +1,8 @@
 """The review state machine, driven through its actions: every step from draft to
 publication, every refusal, and the version history of a published practice."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 
@@ -153,7 +155,9 @@ def test_an_update_is_reviewed_while_the_published_version_stays_public(
     practice.refresh_from_db()
     assert practice.version == 2
     assert list(practice.versions.values_list("number", flat=True)) == [2, 1]
-    assert "now in four states" in client.get(practice.get_absolute_url()).content.decode()
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert "now in four states" in page
+    assert re.search(r'<ol reversed class="versions"><li>2 · .*?</li><li>1 · ', page)
     assert Practice.objects.filter(submissions__isnull=False).distinct().count() == 1
 
 

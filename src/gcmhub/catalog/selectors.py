@@ -500,6 +500,7 @@ def item_get(*, kind: str, slug: str) -> Item | None:
                 ),
             ),
             "links",
+            "versions",
         )
         .filter(slug=slug)
         .first()
