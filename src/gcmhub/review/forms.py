@@ -24,6 +24,11 @@ from gcmhub.taxonomy.selectors import (
 )
 
 
+def _date_input():
+    # A date input reads and writes ISO dates whatever the reader's language.
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 class PracticeForm(forms.Form):
     """Every field of a practice, in sections; nothing is required to save a draft."""
 
@@ -88,12 +93,8 @@ class PracticeForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
-    period_start = forms.DateField(
-        label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    period_end = forms.DateField(
-        label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    period_start = forms.DateField(label=_("Start date"), required=False, widget=_date_input())
+    period_end = forms.DateField(label=_("End date"), required=False, widget=_date_input())
     ongoing = forms.BooleanField(label=_("Still ongoing"), required=False)
     objectives_primary = forms.MultipleChoiceField(
         label=_("Objectives the practice mainly serves"),
@@ -258,7 +259,7 @@ class WithdrawForm(forms.Form):
 
 class AssignForm(forms.Form):
     reviewer = forms.ChoiceField(label=_("Reviewer"))
-    due_on = forms.DateField(label=_("Review due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("Review due"), widget=_date_input())
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
