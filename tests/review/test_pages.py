@@ -177,3 +177,16 @@ def test_a_forged_recommendation_key_is_a_form_error_not_a_crash(client, draft, 
     assert response.status_code == 400 and 'id="id_recommendation-errors"' in (
         response.content.decode()
     )
+
+
+def test_an_update_starts_from_the_published_practice(client, draft, curator, roster):
+    from tests.review.conftest import accept_and_publish, review
+
+    for assignment in to_review(draft, curator, roster).assignments.all():
+        review(assignment, "accept")
+    practice = accept_and_publish(draft, curator)
+    client.force_login(draft.submitter)
+    page = client.get(f"/en/submissions/new/?practice={practice.slug}").content.decode()
+    assert "The published version stays public until the update is approved." in page
+    assert f'value="{CONTENT["title"]}"' in page
+    assert CONTENT["benefit_and_impact"] in page and 'value="national" selected' in page

@@ -161,6 +161,19 @@ def content_links(content: dict) -> list[dict]:
     return links
 
 
+# The practice's own text fields, named alike in the form, the content and the model.
+PRACTICE_TEXT_FIELDS = (
+    "beneficiaries",
+    "benefit_and_impact",
+    "lessons_learned",
+    "innovation",
+    "replicability",
+    "sustainability",
+    "focal_point_name",
+    "focal_point_email",
+)
+
+
 def content_to_row(content: dict, *, slug: str, organisation_slugs: dict[str, str]) -> dict:
     """The catalogue loader's row for this practice (see `catalog_load`)."""
     language = content["source_language"]
@@ -195,19 +208,7 @@ def content_to_row(content: dict, *, slug: str, organisation_slugs: dict[str, st
             "period_start": content.get("period_start") or None,
             "period_end": content.get("period_end") or None,
             "ongoing": bool(content.get("ongoing")),
-            **{
-                name: content.get(name, "")
-                for name in (
-                    "beneficiaries",
-                    "benefit_and_impact",
-                    "lessons_learned",
-                    "innovation",
-                    "replicability",
-                    "sustainability",
-                    "focal_point_name",
-                    "focal_point_email",
-                )
-            },
+            **{name: content.get(name, "") for name in PRACTICE_TEXT_FIELDS},
         },
     }
 

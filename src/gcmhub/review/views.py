@@ -15,6 +15,7 @@ from gcmhub.calls.models import Call
 from gcmhub.catalog.models import Practice, Scope
 from gcmhub.experts.selectors import roster_reviewers
 from gcmhub.review import actions, permissions, selectors
+from gcmhub.review.content import PRACTICE_TEXT_FIELDS
 from gcmhub.review.forms import (
     AssignForm,
     ConflictForm,
@@ -113,19 +114,7 @@ def _practice_initial(practice: Practice) -> dict:
         ],
         "principles": [p.slug for p in practice.principles.all()],
         "sdg_targets": [t.code for t in practice.sdg_targets.all()],
-        **{
-            name: getattr(practice, name)
-            for name in (
-                "beneficiaries",
-                "benefit_and_impact",
-                "lessons_learned",
-                "innovation",
-                "replicability",
-                "sustainability",
-                "focal_point_name",
-                "focal_point_email",
-            )
-        },
+        **{name: getattr(practice, name) for name in PRACTICE_TEXT_FIELDS},
     }
 
 
