@@ -6,21 +6,10 @@ import re
 
 import pytest
 
+from tests.browser.axe import WCAG, axe_violations
 from tests.pages import CURATOR_PAGE_TYPES, FORMS_IN_ERROR, LANGUAGES, PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def _violations(page, label: str) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    return [
-        f"{label}: {violation['id']} {[node['target'] for node in violation['nodes']][:3]}"
-        for violation in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -38,7 +27,7 @@ def test_no_wcag_a_or_aa_violation_on_any_page_type(live_demo, open_page, langua
             assert page.locator("main .errorlist, main [aria-invalid=true]").count(), (
                 f"no error shown on {path}"
             )
-        problems += _violations(page, f"{language}{path}")
+        problems += axe_violations(page, f"{language}{path}")
     assert not problems, "\n".join(problems)
 
 
@@ -63,7 +52,7 @@ def test_no_wcag_a_or_aa_violation_on_the_curators_pages(curator_account, open_p
     for path, form_path in CURATOR_PAGE_TYPES:
         page.goto(f"{live_demo.url}/{language}{path}")
         assert "/account/login/" not in page.url, "the curator is not signed in"
-        problems += _violations(page, f"{language}{path}")
+        problems += axe_violations(page, f"{language}{path}")
         if form_path:
             for field in page.query_selector_all(
                 f"{form_path} input[type=text], {form_path} textarea"
@@ -71,7 +60,7 @@ def test_no_wcag_a_or_aa_violation_on_the_curators_pages(curator_account, open_p
                 field.fill("")
             page.click(f"{form_path} button[type=submit]")
             assert page.query_selector("[aria-invalid=true]"), f"{path}: no error shown"
-            problems += _violations(page, f"{language}{path} (errors)")
+            problems += axe_violations(page, f"{language}{path} (errors)")
     assert not problems, "\n".join(problems)
 
 

@@ -2,23 +2,10 @@
 and AA) in French, English and Arabic, including the form with its errors shown."""
 
 import pytest
-from django.test import Client
+
+from tests.browser.axe import axe_violations, session_of, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def session_of(user) -> str:
-    """The session cookie the login form would give `user`."""
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
-
-
-def signed_in(page, live_server, session: str):
-    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
-    return page
 
 
 @pytest.fixture
@@ -59,16 +46,6 @@ def roster(live_demo, make_user):
     return {"applicant": session_of(applicant), "curator": session_of(curator), "pk": profile.pk}
 
 
-def violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    return [
-        f"{page.url}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-
-
 @pytest.mark.parametrize("language", ["fr", "en", "ar"])
 def test_the_roster_pages_have_no_wcag_violation(live_demo, roster, open_page, language):
     problems = []
@@ -76,12 +53,12 @@ def test_the_roster_pages_have_no_wcag_violation(live_demo, roster, open_page, l
     # The applicant: their application, then the form sent back with errors
     page = signed_in(open_page(locale=language), live_demo, roster["applicant"])
     page.goto(f"{live_demo.url}/{language}/roster/apply/")
-    problems += violations(page)
+    problems += axe_violations(page)
     page.fill("#id_years_of_experience", "")
     page.fill("#id_organisation", "")
     page.click("form.roster-form button[type=submit]")
     assert page.locator(".error-summary").count() == 1
-    problems += violations(page)
+    problems += axe_violations(page)
 
     # A curator: list, one application, coverage
     page = signed_in(open_page(locale=language), live_demo, roster["curator"])
@@ -93,5 +70,5 @@ def test_the_roster_pages_have_no_wcag_violation(live_demo, roster, open_page, l
     ):
         page.goto(f"{live_demo.url}/{language}{path}")
         assert page.locator("h1").count() == 1
-        problems += violations(page)
+        problems += axe_violations(page)
     assert not problems, "\n".join(problems)

@@ -403,6 +403,8 @@ def assignment_detail(request, pk):
     assignment = get_object_or_404(
         Assignment.objects.select_related("round__submission", "conflict"), pk=pk
     )
+    if assignment.state == AssignmentState.PENDING:
+        raise Http404  # not invited yet: the round has not started
     if not permissions.is_assigned_reviewer(request.user, assignment):
         if is_curator(request.user):
             return redirect("review:manage", reference=assignment.round.submission.uuid)

@@ -1,0 +1,30 @@
+"""axe-core (bundled with axe-playwright-python) on a page open in Chromium, and
+signing a browser in without the login form."""
+
+from django.test import Client
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, label: str = "") -> list[str]:
+    """Every WCAG 2.0/2.1 A and AA violation axe finds, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [
+        f"{label or page.url}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+def session_of(user) -> str:
+    """The session cookie the login form would give `user` (made before the browser
+    starts: Playwright's event loop forbids database calls afterwards)."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def signed_in(page, live_server, session: str):
+    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    return page
