@@ -500,7 +500,6 @@ def item_get(*, kind: str, slug: str) -> Item | None:
                 ),
             ),
             "links",
-            "versions",
         )
         .filter(slug=slug)
         .first()
