@@ -34,7 +34,7 @@ messages: $(MO_FILES)
 
 # Needs GNU gettext (xgettext); only for developers who change interface strings.
 makemessages: $(STAMP)
-	cd src/gcmhub && ../../$(BIN)/gcmhub makemessages --locale fr --no-obsolete --no-location
+	cd src/gcmhub && ../../$(BIN)/gcmhub makemessages -l fr -l es -l ar -l zh_Hans -l ru --no-obsolete --no-location
 
 test: test-sqlite test-postgres
 

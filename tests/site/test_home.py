@@ -27,3 +27,10 @@ def test_home_links_every_objective(client):
 def test_home_explains_the_hub_and_its_peer_review(client):
     intro = client.get("/en/").content.decode()
     assert "peer reviewed" in intro
+
+
+def test_the_home_page_invites_practitioners_and_experts(client, demo):
+
+    found = links(client.get("/fr/"))
+    assert ("/fr/submissions/new/", "Soumettre une pratique") in found
+    assert ("/fr/roster/", "Candidature au fichier d’experts évaluateurs") in found
