@@ -32,12 +32,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in the default language: a request or an override left active by
-    another test must not change what this one reads."""
+def isolated_process_state():
+    """Each test starts in the default language with an empty cache: a language left
+    active, or a translation parler cached from a row another test rolled back, must not
+    change what this one reads."""
     from django.conf import settings
+    from django.core.cache import cache
     from django.utils import translation
 
+    cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
