@@ -45,3 +45,10 @@ def test_any_detail_address_gives_json(client, segment):
         response = client.get(address)
         assert response.status_code in (200, 404, 422), address
         assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_nul_byte_in_a_detail_address_is_a_json_404(client):
+    # Found by the fuzz test above on PostgreSQL, which refuses NUL in a query.
+    response = client.get("/api/v1/practices/a%00b")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"

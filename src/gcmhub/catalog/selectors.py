@@ -5,6 +5,7 @@ objective, a principle, a region, a country), so filters and facet counts behave
 same everywhere and cost a fixed number of queries however many items there are.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -474,8 +475,13 @@ def _spelling(text: str, matrix: FacetMatrix, filters: ItemFilters) -> str:
     return corrected if (text_mask & _filter_mask(matrix, filters)).any() else ""
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+
+
 def item_get(*, kind: str, slug: str) -> Item | None:
     """A public item of `kind` with everything its detail page shows, or None."""
+    if not SLUG.fullmatch(slug):
+        return None  # no item has it; and PostgreSQL refuses a NUL byte outright
     model = KIND_MODELS[kind]
     return (
         model.objects.public()
