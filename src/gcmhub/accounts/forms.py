@@ -32,13 +32,9 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, LANGUAGE_AUTONYMS.get(code, name)) for code, name in settings.LANGUAGES]
 
 
-class RegistrationForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        help_text=EMAIL_HELP,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+class ProfileFields(forms.Form):
+    """What a person tells about themselves, at registration and on their account page."""
+
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=150,
@@ -56,6 +52,17 @@ class RegistrationForm(forms.Form):
         label=_("Language"),
         choices=language_choices,
         help_text=_("The language of the interface after you sign in and of our emails."),
+    )
+
+
+class RegistrationForm(ProfileFields):
+    field_order = ["email", "display_name", "organisation", "language", "password1", "password2"]
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=EMAIL_HELP,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password1 = forms.CharField(
         label=_("Password"),
@@ -143,27 +150,8 @@ class ResendForm(forms.Form):
     )
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(ProfileFields):
     """Edits a copy of the profile's values; `profile_update` writes them."""
-
-    display_name = forms.CharField(
-        label=_("Display name"),
-        max_length=150,
-        help_text=_("How the Hub addresses you, for example in emails."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    organisation = forms.CharField(
-        label=_("Organisation"),
-        max_length=200,
-        required=False,
-        help_text=_("Optional. Never shown to other people."),
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
-    language = forms.ChoiceField(
-        label=_("Language"),
-        choices=language_choices,
-        help_text=_("The language of the interface after you sign in and of our emails."),
-    )
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 
 from gcmhub.accounts.models import ApiToken, Profile
-from gcmhub.accounts.roles import Role, roles_of
+from gcmhub.accounts.roles import ROLE_GROUPS, Role, roles_of
 from gcmhub.accounts.tokens import confirmation_token_load
 
 
@@ -89,3 +89,13 @@ def confirmation_link_check(token: str) -> ConfirmationLink:
 
 def api_tokens_of(*, user):
     return ApiToken.objects.filter(user=user, revoked_at=None)
+
+
+def curators_to_tell(*, exclude=None) -> list:
+    """Who is told when curators must act: every active curator but `exclude`; when the
+    Hub has none yet, its administrators, so that nothing waits unseen."""
+    users = get_user_model().objects.filter(is_active=True).order_by("pk")
+    if exclude is not None:
+        users = users.exclude(pk=exclude.pk)
+    curators = list(users.filter(groups__name=ROLE_GROUPS[Role.CURATOR]).distinct())
+    return curators or list(users.filter(is_superuser=True))

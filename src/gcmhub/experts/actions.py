@@ -4,14 +4,14 @@ Approving grants the reviewer role; declining or withdrawing an approved expert 
 back. Curators are told of each new application, applicants of each decision, each in
 their own language, after the transaction commits."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gcmhub.accounts.actions import role_grant
-from gcmhub.accounts.roles import ROLE_GROUPS, Role, is_curator
+from gcmhub.accounts.roles import Role, is_curator
+from gcmhub.accounts.selectors import curators_to_tell
 from gcmhub.audit.actions import audit_record, snapshot_of
 from gcmhub.audit.models import AuditEvent
 from gcmhub.experts.models import ExpertProfile, RosterStatus
@@ -30,16 +30,6 @@ APPLICATION_FIELDS = (
 )
 RELATION_FIELDS = ("objectives", "themes", "regions")
 LOCKED_ONCE_APPROVED = ("is_un",)
-
-
-def roster_curators(*, exclude=None) -> list:
-    """Who is told of a new application: every active curator; when the Hub has none
-    yet, its administrators, so that no application waits unseen."""
-    users = get_user_model().objects.filter(is_active=True).order_by("pk")
-    if exclude is not None:
-        users = users.exclude(pk=exclude.pk)
-    curators = list(users.filter(groups__name=ROLE_GROUPS[Role.CURATOR]).distinct())
-    return curators or list(users.filter(is_superuser=True))
 
 
 def _stamp(moment) -> str:
@@ -93,7 +83,7 @@ def expert_profile_apply(*, actor, **fields) -> ExpertProfile:
     )
     if is_new_application:
         numbers = ", ".join(str(n) for n in sorted(o.number for o in profile.objectives.all()))
-        for curator in roster_curators(exclude=actor):
+        for curator in curators_to_tell(exclude=actor):
             notify(
                 recipient=curator,
                 key=f"roster:{profile.pk}:applied:{_stamp(profile.applied_at)}:to:{curator.pk}",

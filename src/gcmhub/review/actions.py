@@ -6,7 +6,6 @@ after commit."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -14,7 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gcmhub.accounts.roles import ROLE_GROUPS, Role, is_curator, is_reviewer
+from gcmhub.accounts.roles import is_curator, is_reviewer
+from gcmhub.accounts.selectors import curators_to_tell
 from gcmhub.audit.actions import audit_record
 from gcmhub.audit.models import AuditEvent
 from gcmhub.calls.models import Call, CallState
@@ -76,14 +76,6 @@ class Problems(Exception):
     by_field: dict[str, list[str]]
 
 
-def _curators():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=ROLE_GROUPS[Role.CURATOR])
-        .distinct()
-    )
-
-
 def _snapshot(submission: Submission, **extra) -> dict:
     return {
         "reference": str(submission.uuid),
@@ -128,9 +120,7 @@ def _require_state(submission: Submission, *states: SubmissionState) -> None:
 
 
 def _notify_curators(*, key: str, template: str, submission: Submission, **context) -> None:
-    for curator in _curators():
-        if curator.pk == submission.submitter_id:
-            continue
+    for curator in curators_to_tell(exclude=submission.submitter):
         notify(
             recipient=curator,
             key=f"{key}:{curator.pk}",
@@ -350,15 +340,25 @@ def screening_start(*, actor, submission: Submission) -> Submission:
     return submission
 
 
-@transaction.atomic
-def submission_return(*, actor, submission: Submission, message: str) -> Submission:
-    """Screening found something to change: back to the submitter, with the reasons."""
+def _screening_close(
+    *, actor, submission: Submission, message: str, to: SubmissionState
+) -> Submission:
+    """End screening with the curator's reasons: back for changes, or rejected."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     _require(permissions.can_manage_submission(actor, submission))
     _require_state(submission, SubmissionState.SCREENING)
     _require_message(message)
     _cancel_open_assignments(submission, actor=actor)
-    _move(submission, actor=actor, to=SubmissionState.CHANGES_REQUESTED, message=message)
+    _move(submission, actor=actor, to=to, message=message)
+    return submission
+
+
+@transaction.atomic
+def submission_return(*, actor, submission: Submission, message: str) -> Submission:
+    """Screening found something to change: back to the submitter, with the reasons."""
+    submission = _screening_close(
+        actor=actor, submission=submission, message=message, to=SubmissionState.CHANGES_REQUESTED
+    )
     _notify_submitter(submission, "review_returned", message=message)
     return submission
 
@@ -366,12 +366,9 @@ def submission_return(*, actor, submission: Submission, message: str) -> Submiss
 @transaction.atomic
 def submission_reject(*, actor, submission: Submission, message: str) -> Submission:
     """Screening found the practice outside the Hub's criteria."""
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    _require(permissions.can_manage_submission(actor, submission))
-    _require_state(submission, SubmissionState.SCREENING)
-    _require_message(message)
-    _cancel_open_assignments(submission, actor=actor)
-    _move(submission, actor=actor, to=SubmissionState.REJECTED, message=message)
+    submission = _screening_close(
+        actor=actor, submission=submission, message=message, to=SubmissionState.REJECTED
+    )
     Decision.objects.create(
         submission=submission, outcome=DecisionOutcome.REJECT, message=message, decided_by=actor
     )

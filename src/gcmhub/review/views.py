@@ -90,6 +90,7 @@ def submission_new(request):
 def _practice_initial(practice: Practice) -> dict:
     """The published practice as the form's starting point for an update."""
     translation = practice.get_translation(practice.source_language)
+    objectives = practice.objective_links.values_list("objective__number", "is_primary")
     return {
         "title": translation.title,
         "summary": translation.summary,
@@ -102,16 +103,8 @@ def _practice_initial(practice: Practice) -> dict:
         "period_start": practice.period_start,
         "period_end": practice.period_end,
         "ongoing": practice.ongoing,
-        "objectives_primary": [
-            str(link.objective.number)
-            for link in practice.objective_links.select_related("objective")
-            if link.is_primary
-        ],
-        "objectives_secondary": [
-            str(link.objective.number)
-            for link in practice.objective_links.select_related("objective")
-            if not link.is_primary
-        ],
+        "objectives_primary": [str(n) for n, primary in objectives if primary],
+        "objectives_secondary": [str(n) for n, primary in objectives if not primary],
         "principles": [p.slug for p in practice.principles.all()],
         "sdg_targets": [t.code for t in practice.sdg_targets.all()],
         **{name: getattr(practice, name) for name in PRACTICE_TEXT_FIELDS},
