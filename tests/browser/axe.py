@@ -17,6 +17,14 @@ def axe_violations(page, label: str = "") -> list[str]:
     ]
 
 
+def follow(page, selector: str):
+    """Click what leads to another page and wait for that page: a check run straight
+    after a bare click may otherwise see the page being left."""
+    with page.expect_navigation():
+        page.click(selector)
+    return page
+
+
 def session_of(user) -> str:
     """The session cookie the login form would give `user` (made before the browser
     starts: Playwright's event loop forbids database calls afterwards)."""

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.axe import WCAG, axe_violations
+from tests.browser.axe import WCAG, axe_violations, follow
 from tests.pages import CURATOR_PAGE_TYPES, FORMS_IN_ERROR, LANGUAGES, PAGE_TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,8 +21,7 @@ def test_no_wcag_a_or_aa_violation_on_any_page_type(live_demo, open_page, langua
         if typed:
             for name, value in typed.items():
                 page.fill(f"main form [name={name}]", value)
-            with page.expect_navigation():
-                page.click("main form [type=submit]")
+            follow(page, "main form [type=submit]")
             path += " (error state)"
             assert page.locator("main .errorlist, main [aria-invalid=true]").count(), (
                 f"no error shown on {path}"
@@ -47,7 +46,7 @@ def test_no_wcag_a_or_aa_violation_on_the_curators_pages(curator_account, open_p
     page.goto(f"{live_demo.url}/{language}/account/login/")
     page.fill("input[name=username]", "axe-curator")
     page.fill("input[name=password]", "a-long-test-passphrase")
-    page.click("main button[type=submit]")
+    follow(page, "main button[type=submit]")
     problems = []
     for path, form_path in CURATOR_PAGE_TYPES:
         page.goto(f"{live_demo.url}/{language}{path}")
@@ -58,7 +57,7 @@ def test_no_wcag_a_or_aa_violation_on_the_curators_pages(curator_account, open_p
                 f"{form_path} input[type=text], {form_path} textarea"
             ):
                 field.fill("")
-            page.click(f"{form_path} button[type=submit]")
+            follow(page, f"{form_path} button[type=submit]")
             assert page.query_selector("[aria-invalid=true]"), f"{path}: no error shown"
             problems += axe_violations(page, f"{language}{path} (errors)")
     assert not problems, "\n".join(problems)

@@ -5,7 +5,7 @@ reviewer (invitation, declaration with its error, review form with its errors)."
 
 import pytest
 
-from tests.browser.axe import axe_violations, session_of, signed_in
+from tests.browser.axe import axe_violations, follow, session_of, signed_in
 from tests.review.conftest import CONTENT, CRITERIA_ANSWERS, due, make_roster
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,7 +47,7 @@ def test_the_review_pages_have_no_wcag_violation(live_demo, sessions, open_page,
         problems += axe_violations(page, f"{language}{path}")
     page.goto(base + "/submissions/new/")
     page.fill("#id_focal_point_email", "not-an-address")
-    page.click("button[name=submit]")
+    follow(page, "button[name=submit]")
     assert page.locator("[aria-invalid=true]").count(), "no error shown on the form"
     problems += axe_violations(page, f"{language} new submission (errors)")
 
@@ -56,16 +56,16 @@ def test_the_review_pages_have_no_wcag_violation(live_demo, sessions, open_page,
     problems += axe_violations(page, f"{language} curator dashboard")
     page.goto(base + f"/submissions/{sessions['reference']}/manage/")
     problems += axe_violations(page, f"{language} manage")
-    page.click("button[name=step][value=decide]")  # no decision chosen, no message
+    follow(page, "button[name=step][value=decide]")  # no decision chosen, no message
     assert page.locator("[aria-invalid=true]").count()
     problems += axe_violations(page, f"{language} manage (errors)")
 
     page = signed_in(open_page(locale=language), live_demo, sessions["reviewer"])
     page.goto(base + "/dashboard/")
     problems += axe_violations(page, f"{language} reviewer dashboard")
-    page.click("main a[href*='/reviews/']")
+    follow(page, "main a[href*='/reviews/']")
     problems += axe_violations(page, f"{language} invitation")
-    page.click("button[name=step][value=conflict]")  # nothing declared
+    follow(page, "button[name=step][value=conflict]")  # nothing declared
     assert page.locator("[aria-invalid=true]").count()
     problems += axe_violations(page, f"{language} declaration (errors)")
     assert not problems, "\n".join(problems)

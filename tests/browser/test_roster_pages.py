@@ -3,7 +3,7 @@ and AA) in French, English and Arabic, including the form with its errors shown.
 
 import pytest
 
-from tests.browser.axe import axe_violations, session_of, signed_in
+from tests.browser.axe import axe_violations, follow, session_of, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +56,7 @@ def test_the_roster_pages_have_no_wcag_violation(live_demo, roster, open_page, l
     problems += axe_violations(page)
     page.fill("#id_years_of_experience", "")
     page.fill("#id_organisation", "")
-    page.click("form.roster-form button[type=submit]")
+    follow(page, "form.roster-form button[type=submit]")
     assert page.locator(".error-summary").count() == 1
     problems += axe_violations(page)
 
