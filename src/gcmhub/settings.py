@@ -182,10 +182,12 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "gcmhub.core.storage.HashedStaticFilesStorage"},
 }
+# Uploaded files are private (attachments to submissions): served only through views that
+# check permissions, never by URL from the web server.
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("GCMHUB_MEDIA_DIR", DATA_DIR / "media"))
 
 # Email: written to the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("GCMHUB_EMAIL_HOST", "")
