@@ -13,9 +13,18 @@ from hypothesis import strategies as st
 from gcmhub.audit.models import AuditEntry
 from gcmhub.catalog.actions import item_translation_review, item_translation_save
 from gcmhub.catalog.models import Practice
+from gcmhub.review import actions as workflow
 from gcmhub.review.models import Submission, SubmissionState
 from tests.html_check import html_errors
 from tests.pages import LANGUAGES, links, text
+from tests.review.conftest import (
+    CONTENT,
+    CRITERIA_ANSWERS,
+    accept_and_publish,
+    make_roster,
+    review,
+    to_review,
+)
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -107,6 +116,22 @@ def test_a_practices_submitter_translates_that_practice_only(client, people, pra
     assert practice.submissions.filter(submitter=people["other submitter"]).exists()
     assert otto.get(PAGE.format("en")).status_code == 403
     assert otto.get("/en/practices/redtram/translations/").status_code == 200
+
+
+def test_publishing_a_practice_lets_its_submitter_translate_it(client, make_user):
+    """Through the real workflow rather than a made-up submission row."""
+    submitter = make_user("contributor", username="ines")
+    curator = make_user("curator", username="cora")
+    draft = workflow.submission_create(actor=submitter, content=CONTENT, criteria=CRITERIA_ANSWERS)
+    round_one = to_review(draft, curator, make_roster(make_user))
+    for assignment in round_one.assignments.all():
+        review(assignment, "accept")
+    practice = accept_and_publish(draft, curator)
+    signed_in(client, submitter)
+    detail = client.get(practice.get_absolute_url())
+    translations_page = practice.get_absolute_url() + "translations/"
+    assert translations_page in [href for href, _ in links(detail)]
+    assert client.get(translations_page).status_code == 200
 
 
 def test_a_withdrawn_item_has_no_translations_page(client, people, practice):
