@@ -45,6 +45,7 @@ LANGUAGES = ["fr", "en", "ar"]
 CURATOR_PAGE_TYPES = [
     ("/calls/new/", "main form"),
     ("/calls/call-for-practices-trafficking-2024/edit/", "main form"),
+    ("/practices/brazil-labour-inspection/translations/", "#translation-form"),
 ]
 
 # Forms in their error state: the page, and what to type (field name → value) before

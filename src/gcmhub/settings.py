@@ -122,6 +122,8 @@ PASSWORD_HASHERS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "gcmhub.accounts.backends.EmailOrUsernameBackend",
+    # Authenticates no one: lets a practice's submitter translate it (ADR 0020).
+    "gcmhub.review.backends.PracticeSubmitterBackend",
 ]
 # Login attempts: five failures for one username from one address lock it for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("GCMHUB_LOGIN_FAILURE_LIMIT", "5"))

@@ -16,11 +16,21 @@ def test_word_forms_meet_on_one_stem_in_each_language():
     assert analyse("enfants", "fr") == analyse("enfant", "fr")
     assert analyse("tratas", "es") == analyse("trata", "es")
     assert analyse("trafficking", "en") == analyse("trafficked", "en")
+    assert analyse("фермах", "ru") == analyse("ферма", "ru") == ["ферм"]
+    assert analyse("المزارع", "ar") == analyse("مزارع", "ar")
+
+
+def test_chinese_runs_become_overlapping_pairs_of_characters():
+    assert analyse("农场劳动", "zh-hans") == ["农场", "场劳", "劳动"]
+    assert analyse("GCM移民，中", "zh-hans") == ["gcm", "移民", "中"]
+    query = parse("农场劳动")
+    assert isinstance(query.required[0][0], Phrase)
 
 
 def test_stop_words_are_not_indexed():
     assert analyse("la traite des enfants", "fr") == ["trait", "enfant"]
     assert analyse("the smuggling of migrants", "en") == ["smuggl", "migrant"]
+    assert analyse("инспекции на фермах", "ru") == ["инспекц", "ферм"]
 
 
 def test_a_query_word_stands_for_its_stem_in_every_query_language():

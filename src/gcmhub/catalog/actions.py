@@ -4,8 +4,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from gcmhub.audit.actions import audit_record
 from gcmhub.audit.models import AuditEvent
@@ -20,7 +23,14 @@ from gcmhub.catalog.models import (
     Practice,
     Scope,
     Status,
+    TranslationOrigin,
 )
+from gcmhub.catalog.permissions import (
+    can_review_translation,
+    can_translate_item,
+    can_write_source_text,
+)
+from gcmhub.core.languages import content_language_codes
 from gcmhub.core.upsert import UpsertReport, set_if_changed, upsert_translated
 from gcmhub.search.actions import search_index_rebuild, search_index_replace
 from gcmhub.search.documents import IndexText
@@ -251,3 +261,74 @@ def practice_publish(*, actor, row: dict, call_id: int | None) -> Practice:
     practice.save(update_fields=["call", "version"])
     ItemVersion.objects.create(item=practice, number=practice.version, snapshot=public_row(row))
     return practice
+
+
+def _locked_translation(item: Item, language: str):
+    """The item locked (two people saving one language wait for each other) and its
+    `language` version, a new unsaved one if there is none."""
+    locked = Item.objects.select_for_update().get(pk=item.pk)
+    model = Item._parler_meta.root_model
+    translation = model.objects.filter(master=locked, language_code=language).first()
+    return locked, translation or model(master=locked, language_code=language)
+
+
+def _translation_audit(*, actor, item: Item, translation, change: str) -> None:
+    # Changing a language version changes what the item's page and API say.
+    Item.objects.filter(pk=item.pk).update(updated_at=timezone.now())
+    audit_record(
+        actor=actor,
+        event_type=AuditEvent.ITEM_UPDATED,
+        obj=item,
+        snapshot={
+            "slug": item.slug,
+            "change": change,
+            "language": translation.language_code,
+            "title": translation.title,
+            "summary": translation.summary,
+            "origin": translation.origin,
+            "reviewed": translation.reviewed,
+        },
+    )
+
+
+@transaction.atomic
+def item_translation_save(
+    *, actor, item: Item, language: str, title: str, summary: str, origin: str
+) -> None:
+    """Add or change the title and summary of one language version of a published item.
+    A curator's text counts as reviewed; anyone else's waits for a curator (ADR 0020)."""
+    if item.status != Status.PUBLISHED or not can_translate_item(actor, item):
+        raise PermissionDenied
+    if language == item.source_language:
+        if not can_write_source_text(actor):
+            raise ValidationError(
+                {"language": _("The original text changes through an update of the practice.")}
+            )
+        if origin != TranslationOrigin.HUMAN:
+            raise ValidationError({"origin": _("The original text is written by a person.")})
+    locked, translation = _locked_translation(item, language)
+    translation.title = title
+    translation.summary = summary
+    translation.origin = origin
+    translation.reviewed = can_review_translation(actor)
+    translation.full_clean()
+    translation.save()
+    item_reindex(item=locked)
+    _translation_audit(actor=actor, item=locked, translation=translation, change="translation")
+
+
+@transaction.atomic
+def item_translation_review(*, actor, item: Item, language: str) -> None:
+    """A curator vouches for a language version. Its text is unchanged, so its index
+    entry is too."""
+    if not can_review_translation(actor):
+        raise PermissionDenied
+    if language not in content_language_codes():
+        raise ValidationError(_("There is no translation in this language to review."))
+    locked, translation = _locked_translation(item, language)
+    if translation.pk is None:
+        raise ValidationError(_("There is no translation in this language to review."))
+    translation.reviewed = True
+    translation.full_clean()
+    translation.save(update_fields=["reviewed"])
+    _translation_audit(actor=actor, item=locked, translation=translation, change="review")

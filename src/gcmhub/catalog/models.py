@@ -72,6 +72,13 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
+class TranslationOrigin(models.TextChoices):
+    """Who made a language version of an item's text."""
+
+    HUMAN = "human", _("Written by a person")
+    MACHINE = "machine", _("Machine translation")
+
+
 class Organisation(TranslatableModel):
     slug = models.SlugField(_("slug"), unique=True)
     url = models.URLField(_("web site"), blank=True)
@@ -106,6 +113,16 @@ class Item(TranslatableModel):
         title=models.CharField(_("title"), max_length=300),
         summary=models.TextField(_("summary"), blank=True),
         body=models.TextField(_("body"), blank=True),
+        # Per language version (ADR 0020). Loaders, imports, publication and the admin
+        # write people's text that the Hub already checked, hence the defaults; the
+        # translations page sets both.
+        origin=models.CharField(
+            _("origin"),
+            max_length=8,
+            choices=TranslationOrigin.choices,
+            default=TranslationOrigin.HUMAN,
+        ),
+        reviewed=models.BooleanField(_("reviewed"), default=True),
     )
     date = models.DateField(
         _("date"),

@@ -29,4 +29,9 @@ urlpatterns = [
     path("countries/<str:iso3>/", views.country_detail, name="country"),
     path("<kindpath:path>/", views.item_index, name="list"),
     path("<kindpath:path>/<slug:slug>/", views.item_detail, name="detail"),
+    path(
+        "<kindpath:path>/<slug:slug>/translations/",
+        views.item_translations,
+        name="translations",
+    ),
 ]

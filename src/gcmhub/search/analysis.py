@@ -3,7 +3,8 @@ index and query exactly the same terms.
 
 A text is split into words, lower-cased, folded to plain letters (accents and
 ligatures removed), stripped of its language's stop words and reduced to Snowball
-stems. "Victimes", "victime" and "VICTIMES" all become "victim".
+stems. "Victimes", "victime" and "VICTIMES" all become "victim". Chinese, written
+without spaces, is split into pairs of characters.
 """
 
 import re
@@ -16,10 +17,19 @@ import Stemmer
 # Languages analysed with their own stemmer and stop words; any other language is
 # folded but not stemmed. Queries are analysed in all of them, since a reader may
 # search in one language for content written in another.
-STEMMERS = {"fr": "french", "en": "english", "es": "spanish"}
+STEMMERS = {
+    "fr": "french",
+    "en": "english",
+    "es": "spanish",
+    "ru": "russian",
+    "ar": "arabic",
+}
 QUERY_LANGUAGES = tuple(STEMMERS)
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Chinese is written without spaces between words: a run of Han characters is indexed
+# and searched as its overlapping pairs (bigrams), which needs no dictionary (ADR 0020).
+_HAN_OR_NOT = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 # Letters NFKD does not decompose.
 _LIGATURES = str.maketrans(
     {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "þ": "th", "ð": "d"}
@@ -34,8 +44,20 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of a text, in order."""
-    return _WORD.findall(fold(text))
+    """The folded words of a text, in order; runs of Han characters as bigrams."""
+    return [piece for word in _WORD.findall(fold(text)) for piece in _han_bigrams(word)]
+
+
+def _han_bigrams(word: str) -> list[str]:
+    if len(word) < 2 or not _HAN_OR_NOT.search(word):
+        return [word]
+    pieces = []
+    for n, run in enumerate(_HAN_OR_NOT.split(word)):
+        if n % 2 == 0:  # split() puts the runs of Han characters at odd positions
+            pieces += [run] if run else []
+        else:
+            pieces += [run[i : i + 2] for i in range(max(len(run) - 1, 1))]
+    return pieces
 
 
 @cache

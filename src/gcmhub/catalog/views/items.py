@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from gcmhub.catalog.models import KIND_MODELS, KIND_PATHS, KIND_PLURALS, Item
+from gcmhub.catalog.permissions import can_translate_item
 from gcmhub.catalog.selectors import item_get
 from gcmhub.catalog.views.listing import listing, listing_context
 from gcmhub.catalog.views.structured_data import item_json_ld, json_ld_script
@@ -46,6 +47,7 @@ def item_detail(request, path, slug):
             "shown": shown,
             "kind_fields": kind_fields(item),
             "translations": sorted(t.language_code for t in item.translations.all()),
+            "can_translate": can_translate_item(request.user, item),
             "objective_links": list(item.objective_links.all()),
             "organisation_links": organisation_links,
         },

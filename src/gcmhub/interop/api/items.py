@@ -132,6 +132,11 @@ def _detail(request: HttpRequest, kind: str, slug: str) -> dict:
         "language": shown.language if shown else item.source_language,
         "source_language": item.source_language,
         "translations": sorted(t.language_code for t in item.translations.all()),
+        "translation": (
+            {"language": shown.language, "origin": text.origin, "reviewed": text.reviewed}
+            if text
+            else None
+        ),
         "title": text.title if text else item.slug,
         "summary": text.summary if text else "",
         "body": text.body if text else "",

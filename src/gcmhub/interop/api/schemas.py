@@ -107,6 +107,12 @@ class LinkOut(Schema):
     label: str
 
 
+class TranslationOut(Schema):
+    language: str
+    origin: str = Field(description="`human` or `machine`: who made this language version.")
+    reviewed: bool = Field(description="Whether a curator has reviewed this language version.")
+
+
 class ItemOut(Schema):
     id: int
     kind: str
@@ -119,6 +125,9 @@ class ItemOut(Schema):
         "kind's own free-text fields are in this language."
     )
     translations: list[str] = Field(description="Languages `lang` can ask for.")
+    translation: TranslationOut | None = Field(
+        description="How the language version of `title` and `summary` was made."
+    )
     title: str
     summary: str
     body: str = Field(description="Plain text; blank lines separate paragraphs.")
