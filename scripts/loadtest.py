@@ -466,6 +466,7 @@ def main() -> int:
     parser.add_argument("--steps", default=os.environ.get("LOADTEST_STEPS", "10,25,50"))
     parser.add_argument("--submitters", type=int, default=50)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOADTEST_WORKERS", 4)))
+    parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--faults", action="store_true", help="stop PostgreSQL mid-run")
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--verify", nargs="*", type=Path, help=argparse.SUPPRESS)
@@ -479,10 +480,11 @@ def main() -> int:
         return 0
 
     pg_url = os.environ.get("POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/gcmhub_loadtest")
-    runs = [] if args.faults else [("sqlite", {})]
-    if postgres_available(pg_url):
+    databases = {"postgresql"} if args.faults else set(args.databases.split(","))
+    runs = [("sqlite", {})] if "sqlite" in databases else []
+    if "postgresql" in databases and postgres_available(pg_url):
         runs.append(("postgresql", {"DATABASE_URL": pg_url}))
-    else:
+    elif "postgresql" in databases:
         print(f"PostgreSQL not reachable at {pg_url}: its run is skipped", file=sys.stderr)
         if args.faults:
             return 1

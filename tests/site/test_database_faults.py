@@ -18,12 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.html_check import html_errors
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.tools import free_port
 
 
 def _environment(data_dir: Path, **changes) -> dict:
@@ -34,7 +29,7 @@ def _environment(data_dir: Path, **changes) -> dict:
 @contextmanager
 def served(env: dict):
     """The WSGI app under gunicorn on a free loopback port; its base address."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "gcmhub.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
         env=env,
