@@ -2,7 +2,9 @@
 
 For each database (SQLite always; PostgreSQL when a server answers at POSTGRES_URL) it
 builds a catalogue of LOADTEST_ITEMS synthetic items (default 100 000) beside the demo
-content, then serves it as in production: gunicorn on 127.0.0.1 with DEBUG off, tasks
+content, measures the CPU time each kind of page costs (one process, one request at a
+time: unlike throughput, this does not depend on what else the machine runs), then
+serves it as in production: gunicorn on 127.0.0.1 with DEBUG off, tasks
 queued in the database and sent by a `gcmhub db_worker` process, emails written to files.
 Locust (scripts/locustfile.py) then runs anonymous browsers at rising concurrency
 (LOADTEST_STEPS, default 10,25,50), LOADTEST_SECONDS each (default 30), while 50 signed-in
@@ -21,6 +23,7 @@ whatever happens.
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -31,6 +34,9 @@ import urllib.error
 import urllib.request
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlencode
+
+from bench_search import QUERIES  # the benchmark's 50 searches, reused
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -39,6 +45,30 @@ BASE = f"http://127.0.0.1:{PORT}"
 TARGET_RPS, TARGET_P95_MS = 200, 200
 PG_CLUSTER = os.environ.get("LOADTEST_PG_CLUSTER", "15 main").split()
 OUTAGE_SECONDS = 5
+# What browsers read, and how often of every 14 requests.
+PAGE_WEIGHTS = {"home": 2, "list": 3, "objective": 2, "search": 3, "detail": 2, "api": 2}
+
+
+def page_path(kind: str, fixture: dict, rng: random.Random) -> str:
+    """A path of one kind of page, in French, English or Spanish."""
+    language = rng.choice(["fr", "en", "es"])
+    text, params = rng.choice(QUERIES)
+    if kind == "home":
+        return f"/{language}/"
+    if kind == "list":
+        params = rng.choice([p for t, p in QUERIES if not t])
+        return (
+            f"/{language}/{rng.choice(['practices', 'resources', 'projects'])}/?{urlencode(params)}"
+        )
+    if kind == "objective":
+        return f"/{language}/objectives/{rng.randint(1, 23)}/"
+    if kind == "search":
+        return f"/{language}/search/?{urlencode({'q': text, **params})}"
+    if kind == "detail":
+        return f"/{language}{rng.choice(fixture['detail_paths'])}"
+    return (
+        f"/api/v1/search?{urlencode({'q': text})}" if text else f"/api/v1/items?{urlencode(params)}"
+    )
 
 
 def prepare(items: int, submitters: int, fixture: Path) -> None:
@@ -121,6 +151,36 @@ def prepare(items: int, submitters: int, fixture: Path) -> None:
                 "practice": practice,
             }
         )
+    )
+
+
+def page_cpu(fixture: Path, repeats: int = 20) -> str:
+    """In a child process: the CPU time one page of each kind costs, one request at a
+    time through the whole Django stack, independent of what else the machine runs;
+    with it, how many requests per second of the mix two cores could serve at best."""
+    import django
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gcmhub.settings"
+    django.setup()
+    from django.test import Client
+
+    client, data, rng = Client(), json.loads(fixture.read_text()), random.Random(1)
+    medians = {}
+    for kind in PAGE_WEIGHTS:
+        times = []
+        for n in range(repeats + 3):
+            path = page_path(kind, data, rng)
+            started = time.process_time()
+            status = client.get(path).status_code
+            if n >= 3:  # the first few fill per-process caches
+                times.append((time.process_time() - started) * 1000)
+            assert status == 200, (path, status)
+        medians[kind] = percentile(times, 50)
+    mean = sum(medians[k] * w for k, w in PAGE_WEIGHTS.items()) / sum(PAGE_WEIGHTS.values())
+    return (
+        "CPU per page, median: "
+        + ", ".join(f"{k} {v:.0f} ms" for k, v in medians.items())
+        + f"; mix {mean:.0f} ms → at best {2000 / mean:.0f} req/s on 2 cores"
     )
 
 
@@ -389,6 +449,15 @@ def run_backend(backend: str, env: dict, args, steps: list[int]) -> tuple[list[s
         cwd=ROOT,
     )
     print(f"{backend}: {args.items} items built in {time.monotonic() - started:.0f} s", flush=True)
+    cpu = subprocess.run(
+        [sys.executable, __file__, "--page-cpu", str(fixture)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    print(f"{backend}: {cpu}", flush=True)
     server = subprocess.Popen(
         [BIN / "gunicorn", "gcmhub.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(args.workers)],
         env=env,
@@ -470,9 +539,13 @@ def main() -> int:
     parser.add_argument("--faults", action="store_true", help="stop PostgreSQL mid-run")
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--verify", nargs="*", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--page-cpu", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
         prepare(args.items, args.submitters, args.prepare)
+        return 0
+    if args.page_cpu:
+        print(page_cpu(args.page_cpu))
         return 0
     if args.verify is not None:
         problems = verify(args.verify)

@@ -27,12 +27,12 @@ from locust import HttpUser, between, constant, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_search import QUERIES  # the benchmark's 50 searches, reused
+from loadtest import PAGE_WEIGHTS, page_path
 
+RNG = random.Random()
 FIXTURE = json.loads(Path(os.environ["LOADTEST_FIXTURE"]).read_text())
 SUBMITTERS = int(os.environ.get("LOADTEST_SUBMITTERS", "50"))
 STEP = os.environ.get("LOADTEST_STEP", "0")
-LANGUAGES = ["fr", "en", "es"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 LOCK_VERSION = re.compile(r'name="lock_version" value="(\d+)"')
 SUBMISSION = re.compile(r"/en/submissions/([0-9a-f-]{36})/")
@@ -76,51 +76,13 @@ def _write(environment, **kwargs):
     )
 
 
-def _query_string(params: dict) -> str:
-    return "&".join(f"{k}={v}" for k, v in params.items())
-
-
 class Browser(FastHttpUser):
-    weight = 1
     wait_time = constant(0)
 
-    @task(2)
-    def home(self):
-        self.client.get(f"/{random.choice(LANGUAGES)}/", name="home")
-
-    @task(3)
-    def list_with_facets(self):
-        _text, params = random.choice([q for q in QUERIES if not q[0]])
-        path = random.choice(["practices", "resources", "projects"])
-        self.client.get(f"/{random.choice(LANGUAGES)}/{path}/?{_query_string(params)}", name="list")
-
-    @task(2)
-    def objective(self):
-        self.client.get(
-            f"/{random.choice(LANGUAGES)}/objectives/{random.randint(1, 23)}/", name="objective"
-        )
-
-    @task(3)
-    def search(self):
-        text, params = random.choice(QUERIES)
-        self.client.get(
-            f"/{random.choice(LANGUAGES)}/search/?{_query_string({'q': text, **params})}",
-            name="search",
-        )
-
-    @task(2)
-    def detail(self):
-        self.client.get(
-            f"/{random.choice(LANGUAGES)}{random.choice(FIXTURE['detail_paths'])}", name="detail"
-        )
-
-    @task(2)
-    def api(self):
-        text, params = random.choice(QUERIES)
-        if text:
-            self.client.get(f"/api/v1/search?{_query_string({'q': text})}", name="api search")
-        else:
-            self.client.get(f"/api/v1/items?{_query_string(params)}", name="api items")
+    @task
+    def browse(self):
+        kind = random.choices(list(PAGE_WEIGHTS), weights=list(PAGE_WEIGHTS.values()))[0]
+        self.client.get(page_path(kind, FIXTURE, RNG), name=kind)
 
 
 class Submitter(HttpUser):
@@ -148,7 +110,10 @@ class Submitter(HttpUser):
     @task
     def draft_then_submit(self):
         title = f"Load {STEP} {self.account['username']} {next(self.sequence)}"
-        record = submissions[title] = {"account": self.account["username"], "answers": []}
+        record = submissions[title] = {
+            "account": self.account["username"],
+            "answers": [],
+        }
         form = self.client.get("/en/submissions/new/", name="submit: new form")
         token = self._token(form.text) if form.status_code == 200 else None
         if token is None:
