@@ -1,6 +1,6 @@
 """Load and fault runs: `make loadtest` and `make faulttest` (see README, "Load and faults").
 
-For each database (SQLite always; PostgreSQL when a server answers at POSTGRES_URL) it
+For each database (SQLite, and PostgreSQL when a server answers at POSTGRES_URL) it
 builds a catalogue of LOADTEST_ITEMS synthetic items (default 100 000) beside the demo
 content, measures the CPU time each kind of page costs (one process, one request at a
 time: unlike throughput, this does not depend on what else the machine runs), then
