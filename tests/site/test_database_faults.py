@@ -1,11 +1,9 @@
 """What people get when the database cannot be reached, or is busy with another write:
-each case runs the real app under gunicorn in its own process, against a real database
-(or none), as in production."""
+each case runs the real app under gunicorn in its own process (tests/served.py), against
+a real database (or none), as in production."""
 
 import json
-import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,41 +12,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 from tests.html_check import html_errors
-from tests.tools import free_port
-
-
-def _environment(data_dir: Path, **changes) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    return {**env, "GCMHUB_DATA_DIR": str(data_dir), "GCMHUB_DEBUG": "0", **changes}
-
-
-@contextmanager
-def served(env: dict):
-    """The WSGI app under gunicorn on a free loopback port; its base address."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "gcmhub.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, "did not start"
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+from tests.served import UNREACHABLE_DATABASE, environment, served
 
 
 def fetch(url: str, *, data: dict | None = None, cookies: dict | None = None):
@@ -71,9 +37,7 @@ def fetch(url: str, *, data: dict | None = None, cookies: dict | None = None):
 
 
 def test_an_unreachable_database_gives_a_translated_503_page_not_an_error(tmp_path):
-    # Nothing listens on port 1 of the loopback: every connection is refused.
-    env = _environment(tmp_path, DATABASE_URL="postgres://postgres@127.0.0.1:1/gcmhub")
-    with served(env) as base:
+    with served(environment(tmp_path, DATABASE_URL=UNREACHABLE_DATABASE)) as base:
         french = fetch(f"{base}/fr/")
         english = fetch(f"{base}/en/practices/")
         api = fetch(f"{base}/api/v1/items")
@@ -105,7 +69,7 @@ print(session.session_key)
 
 
 def test_a_write_waits_for_another_writer_on_sqlite_instead_of_failing(tmp_path):
-    env = _environment(tmp_path)
+    env = environment(tmp_path)
     session = subprocess.run(
         [sys.executable, "-m", "gcmhub.cli", "shell", "-c", SETUP],
         env=env,
