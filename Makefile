@@ -10,7 +10,8 @@ STAMP := $(VENV)/.installed
 LOCALE := src/gcmhub/locale
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/django.po))
 
-.PHONY: run install test test-sqlite test-postgres lint format messages makemessages pageweight bench clean
+.PHONY: run install test test-sqlite test-postgres lint format messages makemessages pageweight bench \
+        loadtest faulttest clean
 
 run: $(STAMP) $(MO_FILES)
 	$(BIN)/gcmhub init
@@ -72,6 +73,18 @@ BENCH_ITEMS ?= 100000
 bench: $(STAMP) $(MO_FILES)
 	$(BIN)/python scripts/bench_search.py --items $(BENCH_ITEMS)
 	$(BIN)/python scripts/bench_export.py --items $(BENCH_ITEMS)
+
+# Anonymous browsing at rising concurrency while 50 signed-in people save drafts and
+# submit, against gunicorn on loopback holding LOADTEST_ITEMS items (default 100 000),
+# on SQLite and PostgreSQL; then the database is checked against what people were told.
+# LOADTEST_SECONDS per step (default 30), LOADTEST_STEPS (default 10,25,50).
+loadtest: $(STAMP) $(MO_FILES)
+	$(BIN)/python scripts/loadtest.py
+
+# The same under load with PostgreSQL stopped for a few seconds (root, pg_ctlcluster):
+# 503 pages meanwhile, no 500, no partial write, recovery without restarting the app.
+faulttest: $(STAMP) $(MO_FILES)
+	$(BIN)/python scripts/loadtest.py --faults
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

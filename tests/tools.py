@@ -5,6 +5,7 @@ run means every test really ran.
 """
 
 import os
+import socket
 
 import pytest
 
@@ -17,3 +18,10 @@ def require_tool(available: bool, reason: str) -> None:
     if REQUIRE_ALL:
         pytest.fail(f"GCMHUB_REQUIRE_ALL=1 and a required tool is missing: {reason}", pytrace=False)
     pytest.skip(f"MISSING TOOL (this test did not run): {reason}")
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

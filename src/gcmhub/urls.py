@@ -40,3 +40,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "gcmhub.site.views.page_not_found"
+handler500 = "gcmhub.site.views.server_error"

@@ -1,10 +1,17 @@
 """Everyone who must act is told by email, in their language, once the step is
 committed, and never twice for the same step."""
 
+from datetime import timedelta
+
 from django.core import mail
 from django.utils import timezone
 
 from gcmhub.accounts.models import Profile
+from gcmhub.notifications.actions import (
+    MAX_ATTEMPTS,
+    notification_deliver,
+    notifications_retry_due,
+)
 from gcmhub.notifications.models import Notification
 from gcmhub.review import actions
 from gcmhub.review.models import DecisionOutcome
@@ -94,3 +101,38 @@ def test_reviewers_are_reminded_once_a_day_when_a_review_is_due_soon(
         assert actions.reminders_send() == 0
     assert len(mail.outbox) == 3
     assert all("due" in m.subject for m in mail.outbox)
+
+
+def test_an_email_that_could_not_be_sent_is_retried_later_and_sent_once(
+    draft, curator, settings, django_capture_on_commit_callbacks
+):
+    # A real SMTP backend, pointed at a loopback port where nothing listens.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", 1, False
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.submission_submit(actor=draft.submitter, submission=draft)
+    notification = Notification.objects.get(recipient=curator)
+    assert notification.sent_at is None and notification.attempts == 1
+    assert "ConnectionRefusedError" in notification.last_error
+    assert notifications_retry_due() == 0  # not before its backoff
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    later = timezone.now() + timedelta(minutes=1)
+    assert notifications_retry_due(now=later) == 1
+    notification.refresh_from_db()
+    assert notification.sent_at is not None and notification.attempts == 2
+    assert [m.to for m in mail.outbox] == [[curator.email]]
+
+    much_later = later + timedelta(days=1)
+    assert notifications_retry_due(now=much_later) == 0
+    assert notification_deliver(notification_id=notification.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_retries_stop_after_the_last_attempt(draft, curator, settings):
+    actions.submission_submit(actor=draft.submitter, submission=draft)
+    Notification.objects.filter(recipient=curator).update(
+        attempts=MAX_ATTEMPTS, last_attempt_at=timezone.now(), last_error="refused"
+    )
+    assert notifications_retry_due(now=timezone.now() + timedelta(days=30)) == 0
+    assert mail.outbox == []

@@ -14,8 +14,10 @@ from gcmhub.catalog.corpus import corpus_generate
 from gcmhub.catalog.models import Item
 from gcmhub.catalog.selectors import item_filters_parse, item_list
 from gcmhub.taxonomy.selectors import taxonomy_index
+from tests.tools import free_port
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_search.py"
+LOAD_SCRIPT = SCRIPT.with_name("loadtest.py")
 
 
 def recreate_database(url: str) -> None:
@@ -75,3 +77,27 @@ def test_the_benchmark_prints_its_line_with_the_baseline(tmp_path, request):
     match = LINE.match(out)
     assert match, out
     assert match.group(1) == "300"
+
+
+# database, step, browsers, req/s, p50, p95, p99, errors, 5xx, submit req/s, submitted,
+# submit 5xx, targets, load average.
+LOAD_LINE = re.compile(
+    r"^sqlite +2 +2 +\d+ +\d+ +\d+ +\d+ +0 +0 +[\d.]+ +\d+ +0 +(met|not met) +[\d.]+$", re.M
+)
+
+
+def test_the_load_test_runs_browsers_and_submitters_then_checks_the_database(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(LOADTEST_PORT=str(free_port()), TMPDIR=str(tmp_path))
+    arguments = ["--databases", "sqlite", "--items", "300", "--steps", "2", "--seconds", "15"]
+    out = subprocess.run(
+        [sys.executable, str(LOAD_SCRIPT), *arguments, "--submitters", "3"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert LOAD_LINE.search(out.stdout), out.stdout
+    assert re.search(r"checked: \d+ submissions attempted, [1-9]\d* stored", out.stderr), out.stderr
+    assert "checks: every confirmed submission stored once, no 5xx" in out.stdout

@@ -1,5 +1,5 @@
 """The README's deployment section works as written: its environment file passes Django's
-deployment checks, and the web and worker commands of its systemd units serve the Hub."""
+deployment checks, and the commands of its systemd units (web, worker, email retries) serve the Hub."""
 
 import re
 import secrets
@@ -109,6 +109,10 @@ def test_the_readme_units_serve_the_hub_over_https_with_a_running_worker(deploye
         assert status == 301 and headers["Location"] == "https://hub.example.org/en/"
 
         assert worker.poll() is None, "the worker stopped"
+        retry = subprocess.run(
+            _exec_start("gcmhub-retry.service"), env=deployed, capture_output=True, text=True
+        )
+        assert retry.returncode == 0, retry.stderr
     finally:
         for process in (server, worker):
             process.terminate()

@@ -1,6 +1,8 @@
 """Telling people when they must act. `notify` is called inside the action that makes
 the step happen; the email leaves only once that transaction has committed."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -46,7 +48,9 @@ def notify(*, recipient, key: str, template: str, context: dict, path: str = "")
 
 def notification_deliver(*, notification_id: int) -> bool:
     """Send one notification unless it has been sent; True when this call sent it.
-    The row is locked while sending, so two workers never send the same email."""
+    The row is locked while sending, so two workers never send the same email. A failed
+    attempt is recorded (and committed) before the error is raised again, so the task
+    shows as failed and `notifications_retry_due` knows when to try again."""
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update()
@@ -57,6 +61,7 @@ def notification_deliver(*, notification_id: int) -> bool:
         if notification is None or not notification.recipient.email:
             return False
         notification.attempts += 1
+        notification.last_attempt_at = timezone.now()
         try:
             send_mail(
                 notification.subject,
@@ -65,12 +70,48 @@ def notification_deliver(*, notification_id: int) -> bool:
                 [notification.recipient.email],
             )
         except Exception as error:
-            # Recorded (outside the rolled-back work) so the next attempt can be seen.
-            Notification.objects.filter(pk=notification_id).update(
-                attempts=notification.attempts, last_error=repr(error)[:2000]
-            )
-            raise
-        notification.sent_at = timezone.now()
-        notification.last_error = ""
-        notification.save(update_fields=["attempts", "sent_at", "last_error"])
-        return True
+            failure = error
+            notification.last_error = repr(error)[:2000]
+        else:
+            failure = None
+            notification.sent_at = notification.last_attempt_at
+            notification.last_error = ""
+        notification.save(update_fields=["attempts", "last_attempt_at", "sent_at", "last_error"])
+    if failure is not None:
+        raise failure
+    return True
+
+
+# After a failed attempt n, the next waits RETRY_BACKOFF * 2**(n-1): 1, 2, 4… minutes,
+# for MAX_ATTEMPTS attempts in all (about four hours). A notification never attempted
+# (its process stopped between commit and enqueue) is picked up after NEVER_ATTEMPTED.
+RETRY_BACKOFF = timedelta(minutes=1)
+MAX_ATTEMPTS = 8
+NEVER_ATTEMPTED = timedelta(minutes=10)
+
+
+def notification_retry_at(notification: Notification):
+    """When an unsent notification is next due, or None once it has used its attempts."""
+    if notification.attempts >= MAX_ATTEMPTS:
+        return None
+    if not notification.attempts:
+        return notification.created_at + NEVER_ATTEMPTED
+    return notification.last_attempt_at + RETRY_BACKOFF * 2 ** (notification.attempts - 1)
+
+
+def notifications_retry_due(*, now=None) -> int:
+    """Enqueue a delivery of each unsent notification whose retry is due; the number
+    enqueued. Run periodically (`gcmhub notifications_retry`); running it twice, or while
+    a worker delivers, sends nothing twice (`notification_deliver` checks under lock)."""
+    now = now or timezone.now()
+    unsent = Notification.objects.filter(sent_at=None, attempts__lt=MAX_ATTEMPTS).exclude(
+        recipient__email=""
+    )
+    due = [
+        n.pk
+        for n in unsent.only("pk", "attempts", "created_at", "last_attempt_at")
+        if notification_retry_at(n) <= now
+    ]
+    for pk in due:
+        send_notification.enqueue(pk)
+    return len(due)

@@ -1,10 +1,15 @@
+import sys
+
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import render
+from django.views import defaults
 
 from gcmhub.calls.models import CallState
 from gcmhub.calls.selectors import call_list_by_state
 from gcmhub.catalog.models import Kind
 from gcmhub.catalog.selectors import item_latest
 from gcmhub.core.languages import choose_translation
+from gcmhub.core.outage import DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS
 from gcmhub.taxonomy.selectors import objective_list
 
 
@@ -36,3 +41,16 @@ def page_not_found(request, exception):
         else ""
     )
     return render(request, "404.html", {"message": message}, status=404)
+
+
+def server_error(request):
+    """An unreachable (or locked-out) database is an outage, not a bug: people get a
+    page saying to try again shortly, with status 503 and Retry-After, instead of the
+    error page. The page reads nothing from the database: the signed-in person and
+    their messages would need the session, so it is shown as to an anonymous visitor."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, DATABASE_UNAVAILABLE):
+        return defaults.server_error(request)
+    response = render(request, "503.html", {"user": AnonymousUser(), "messages": ()}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

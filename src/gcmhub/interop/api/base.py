@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 
 from gcmhub.core.languages import content_language_codes, language_codes
+from gcmhub.core.outage import DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS
 
 logger = logging.getLogger(__name__)
 
@@ -232,6 +233,14 @@ def _on_permission_denied(request, exc):
     return _respond(request, 403, "forbidden", message)
 
 
+def _on_database_unavailable(request, exc):
+    with translation.override(interface_language(request)):
+        message = _("The Hub is briefly unavailable. Please try again in a minute.")
+    response = _respond(request, 503, "unavailable", message)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def _on_exception(request, exc):
     logger.exception("API error on %s", request.path, exc_info=exc)
     with translation.override(interface_language(request)):
@@ -245,4 +254,6 @@ api.add_exception_handler(Http404, _on_404)
 api.add_exception_handler(HttpError, _on_http_error)
 api.add_exception_handler(AuthenticationError, _on_authentication_error)
 api.add_exception_handler(PermissionDenied, _on_permission_denied)
+for unavailable in DATABASE_UNAVAILABLE:
+    api.add_exception_handler(unavailable, _on_database_unavailable)
 api.add_exception_handler(Exception, _on_exception)
