@@ -45,6 +45,7 @@ LANGUAGES = ["fr", "en", "ar"]
 CURATOR_PAGE_TYPES = [
     ("/calls/new/", "main form"),
     ("/calls/call-for-practices-trafficking-2024/edit/", "main form"),
+    ("/data/import/", "main form"),
 ]
 
 # Forms in their error state: the page, and what to type (field name → value) before
@@ -62,6 +63,15 @@ FORMS_IN_ERROR = [
     ),
     ("/account/login/", {"username": "nobody@example.org", "password": "wrong"}),
     ("/account/password/reset/", {"email": "@"}),
+]
+
+# The same for forms only a signed-in person sees.
+SIGNED_IN_FORMS_IN_ERROR = [
+    ("/account/", {"display_name": ""}),
+    (
+        "/account/password/",
+        {"old_password": "not-my-password", "new_password1": "123", "new_password2": "456"},
+    ),
 ]
 
 
