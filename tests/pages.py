@@ -36,6 +36,12 @@ PAGE_TYPES = [
     "/account/login/",
     "/account/register/",
     "/account/password/reset/",
+    "/account/register/sent/",
+    "/account/confirm/new/",
+    "/account/confirm/not-a-token/",
+    "/account/password/reset/sent/",
+    "/account/password/reset/MQ/bad-token/",
+    "/account/password/reset/done/",
     "/data/dictionary/",
 ]
 LANGUAGES = ["fr", "en", "ar"]
