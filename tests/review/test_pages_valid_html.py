@@ -48,11 +48,13 @@ def test_the_review_workflow_pages_are_valid_html(client, draft, curator, roster
         get(f"{language}-dashboard-curator", f"/{language}/dashboard/")
         client.force_login(roster["una"])
         get(f"{language}-dashboard-reviewer", f"/{language}/dashboard/")
-        get(f"{language}-invitation", f"/{language}/reviews/{invited.pk}/")
-        post(f"{language}-declaration-error", f"/{language}/reviews/{invited.pk}/", {"step": "conflict"})
+        invitation = f"/{language}/reviews/{invited.pk}/"
+        get(f"{language}-invitation", invitation)
+        post(f"{language}-declaration-error", invitation, {"step": "conflict"})
         client.force_login(roster["unb"])
-        get(f"{language}-review-form", f"/{language}/reviews/{reviewing.pk}/")
+        review_form = f"/{language}/reviews/{reviewing.pk}/"
+        get(f"{language}-review-form", review_form)
         assert b'name="step" value="review"' in pages[-1][1]
-        post(f"{language}-review-error", f"/{language}/reviews/{reviewing.pk}/", {"step": "review"})
+        post(f"{language}-review-error", review_form, {"step": "review"})
     errors = html_errors(pages, tmp_path)
     assert not errors, "\n".join(errors[:40])
