@@ -156,13 +156,19 @@ def test_keyboard_only_submission_from_sign_in_to_the_dashboard(contributor, ope
     assert "Submitted, awaiting screening" in row.inner_text()
 
 
-def test_printed_practice_pages_keep_the_content_and_drop_the_navigation(live_demo, open_page):
+def test_printed_practice_and_resource_pages_keep_the_content_and_drop_the_navigation(
+    live_demo, open_page
+):
     page = open_page(javascript=False)
-    page.goto(live_demo.url + "/fr/practices/brazil-labour-inspection/")
     page.emulate_media(media="print")
-    assert not page.locator(".site-header nav").first.is_visible()
-    assert not page.locator("form.site-search").is_visible()
-    assert page.locator("h1").is_visible()
-    assert page.locator("section.facts").is_visible()
-    pdf = page.pdf()  # headless Chromium prints
-    assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
+    for path in (
+        "/fr/practices/brazil-labour-inspection/",
+        "/ar/resources/a-74-127-coordinating-action-against-trafficking/",
+    ):
+        page.goto(live_demo.url + path)
+        assert not page.locator(".site-header nav").first.is_visible(), path
+        assert not page.locator("form.site-search").is_visible(), path
+        assert page.locator("h1").is_visible(), path
+        assert page.locator("section.facts").is_visible(), path
+        pdf = page.pdf()  # headless Chromium prints
+        assert pdf.startswith(b"%PDF") and len(pdf) > 5_000, path
