@@ -72,4 +72,3 @@ def open_page():
 def page(open_page):
     """A page with JavaScript disabled: everything must work without it."""
     return open_page(javascript=False)
-
