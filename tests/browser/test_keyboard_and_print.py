@@ -110,8 +110,9 @@ def contributor(live_demo, make_user):
 
 def test_keyboard_only_submission_from_sign_in_to_the_dashboard(contributor, open_page):
     """Sign in, open the form, fill it, meet an error, save a draft, submit and find the
-    submission on the dashboard: Tab, typing, Space, arrows and Enter only."""
-    page = open_page(locale="en-GB")
+    submission on the dashboard: Tab, typing, Space, arrows and Enter only, and without
+    JavaScript (the error summary takes the focus by `autofocus`)."""
+    page = open_page(locale="en-GB", javascript=False)
     page.goto(contributor.url + "/en/")
     tab_to(page, lambda e: "/account/login/" in (e["href"] or ""))
     press_enter_and_wait(page, r"/en/account/login/")
