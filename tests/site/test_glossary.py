@@ -128,6 +128,13 @@ GLOSSARY = {
             "ru": r"предварительн\w+ проверк",
         },
     ),
+    "the hub": Term(
+        r"(?<!GCM )\bHub\b",  # "GCM Hub", the name, stays as it is
+        {"fr": "le Hub", "es": "el Hub", "ar": "المنصة", "zh_Hans": "平台", "ru": "платформа"},
+        {"fr": "Hub", "es": "Hub", "ar": "منص", "zh_Hans": "平台", "ru": "платформ"},
+        ar=["المركز"],
+        ru=["Хаб"],
+    ),
 }
 LANGUAGES = ["fr", "es", "ar", "zh_Hans", "ru"]
 
