@@ -47,7 +47,7 @@ PAGE_TYPES = [
 LANGUAGES = ["fr", "en", "ar"]
 
 # Pages only curators open: (path, CSS selector of a form to submit emptied, for its error
-# state, or "").
+# state).
 CURATOR_PAGE_TYPES = [
     ("/calls/new/", "main form"),
     ("/calls/call-for-practices-trafficking-2024/edit/", "main form"),

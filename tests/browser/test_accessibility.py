@@ -8,6 +8,7 @@ import pytest
 
 from tests.browser.axe import WCAG, axe_violations, follow, session_of, signed_in
 from tests.pages import (
+    CURATOR_PAGE_TYPES,
     FORMS_IN_ERROR,
     LANGUAGES,
     PAGE_TYPES,
@@ -68,6 +69,22 @@ ROLE_PAGE_TYPES = [
 ]
 
 
+def check_curator_pages(page, base: str, label: str) -> list[str]:
+    """axe's findings on every page of CURATOR_PAGE_TYPES, and on each form submitted with
+    its text emptied, so its error state is checked too."""
+    problems = []
+    for path, form in CURATOR_PAGE_TYPES:
+        page.goto(base + path)
+        assert "/account/login/" not in page.url, "the curator is not signed in"
+        problems += axe_violations(page, f"{label}{path}")
+        for field in page.query_selector_all(f"{form} input[type=text], {form} textarea"):
+            field.fill("")
+        follow(page, f"{form} button[type=submit]")
+        assert page.query_selector("[aria-invalid=true]"), f"{path}: no error shown"
+        problems += axe_violations(page, f"{label}{path} (errors)")
+    return problems
+
+
 @pytest.fixture
 def role_sessions(live_demo, make_user):
     """A session for each role, made before the browser starts (Django refuses queries
@@ -79,8 +96,8 @@ def role_sessions(live_demo, make_user):
 def test_no_wcag_a_or_aa_violation_signed_in_as_each_role(
     live_demo, role_sessions, open_page, language
 ):
-    """The public pages signed in, each role's own pages, the account's forms in their
-    error states and the page showing a new API token once."""
+    """The public pages signed in, each role's own pages, the curators' forms blank and
+    in error, the account's forms in error and the page showing a new API token once."""
     base = f"{live_demo.url}/{language}"
     page = open_page(locale=language)
     problems = []
@@ -89,6 +106,8 @@ def test_no_wcag_a_or_aa_violation_signed_in_as_each_role(
         signed_in(page, live_demo, session)
         paths = ROLE_PAGE_TYPES + (SIGNED_IN_PAGE_TYPES if role == ROLES[0] else [])
         problems += check_pages(page, base, [(p, {}) for p in paths], f"{language} {role} ")
+        if role == "curator":
+            problems += check_curator_pages(page, base, f"{language} curator ")
     problems += check_pages(page, base, SIGNED_IN_FORMS_IN_ERROR, f"{language} ")
     page.goto(base + "/account/")
     page.fill("main form [name=name]", "Harvester")
