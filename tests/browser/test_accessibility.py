@@ -52,9 +52,10 @@ ROLES = ["contributor", "reviewer", "curator", "administrator"]
 # of each kind (home, a practice, a filtered list, search) shows it for the rest of the
 # public site. The role changes the markup of the dashboard (submissions, reviews, the
 # curators' queue), the account page (roles, tokens) and the calls (curators get links to
-# create and edit, and see unpublished calls): each role sees those. 4 + 4 × 4 pages per
-# language, rather than every page type once per role. (The review workflow's own pages,
-# as submitter, reviewer and curator, are in test_review_accessibility.py.)
+# create and edit, and see unpublished calls): each role sees those, and the curator the
+# curators' own pages. 4 + 4 × 4 pages per language, rather than every page type once per
+# role. (The review workflow's pages, as submitter, reviewer and curator, are checked in
+# test_review_accessibility.py, the roster's in test_roster_pages.py.)
 SIGNED_IN_PAGE_TYPES = [
     "/",
     "/practices/brazil-labour-inspection/",
