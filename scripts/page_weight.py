@@ -60,6 +60,14 @@ PAGE_TYPES = [
     "/en/calls/",
     "/fr/calls/call-for-practices-trafficking-2024/",
     "/fr/objectives/99/",
+    "/ar/",
+    "/ar/practices/",
+    "/en/practices/?region=americas&objective=10",
+    "/fr/search/?q=traite",
+    "/en/roster/",
+    "/fr/account/login/",
+    "/en/account/register/",
+    "/fr/data/dictionary/",
 ]
 
 # Pages that must answer with something other than 200; still measured.
@@ -111,9 +119,13 @@ class _AssetFinder(HTMLParser):
             self.urls.append(attributes["src"])
 
 
-def _fetch(url: str) -> tuple[int, bytes, str, str]:
-    """GET with gzip accepted: (status, raw body as transferred, Content-Encoding, charset)."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+def _fetch(url: str, session: str = "") -> tuple[int, bytes, str, str]:
+    """GET with gzip accepted: (status, raw body as transferred, Content-Encoding, charset).
+    With a `session` cookie, as the person it signs in."""
+    headers = {"Accept-Encoding": "gzip"}
+    if session:
+        headers["Cookie"] = f"sessionid={session}"
+    request = urllib.request.Request(url, headers=headers)
     try:
         response = urllib.request.urlopen(request, timeout=TIMEOUT)
     except urllib.error.HTTPError as error:
@@ -136,13 +148,14 @@ def _same_origin(url: str, base_url: str) -> bool:
     return (a.scheme, a.netloc) == (b.scheme, b.netloc)
 
 
-def measure(base_url: str, paths: list[str]) -> list[PageWeight]:
-    """The transferred weight of each page and of the same-origin assets it loads."""
+def measure(base_url: str, paths: list[str], session: str = "") -> list[PageWeight]:
+    """The transferred weight of each page and of the same-origin assets it loads, signed
+    in when given a `session` cookie."""
     base_url = base_url.rstrip("/")
     weights = []
     for path in paths:
         page_url = base_url + path
-        status, body, encoding, charset = _fetch(page_url)
+        status, body, encoding, charset = _fetch(page_url, session)
         finder = _AssetFinder()
         finder.feed(_decoded(body, encoding, charset))
         assets: dict[str, int] = {}

@@ -36,16 +36,23 @@ PAGE_TYPES = [
     "/account/login/",
     "/account/register/",
     "/account/password/reset/",
+    "/account/register/sent/",
+    "/account/confirm/new/",
+    "/account/confirm/not-a-token/",
+    "/account/password/reset/sent/",
+    "/account/password/reset/MQ/bad-token/",
+    "/account/password/reset/done/",
     "/data/dictionary/",
 ]
 LANGUAGES = ["fr", "en", "ar"]
 
 # Pages only curators open: (path, CSS selector of a form to submit emptied, for its error
-# state, or "").
+# state).
 CURATOR_PAGE_TYPES = [
     ("/calls/new/", "main form"),
     ("/calls/call-for-practices-trafficking-2024/edit/", "main form"),
     ("/practices/brazil-labour-inspection/translations/", "#translation-form"),
+    ("/data/import/", "main form"),
 ]
 
 # Forms in their error state: the page, and what to type (field name → value) before
@@ -63,6 +70,15 @@ FORMS_IN_ERROR = [
     ),
     ("/account/login/", {"username": "nobody@example.org", "password": "wrong"}),
     ("/account/password/reset/", {"email": "@"}),
+]
+
+# The same for forms only a signed-in person sees.
+SIGNED_IN_FORMS_IN_ERROR = [
+    ("/account/", {"display_name": ""}),
+    (
+        "/account/password/",
+        {"old_password": "not-my-password", "new_password1": "123", "new_password2": "456"},
+    ),
 ]
 
 

@@ -1,5 +1,5 @@
 """The account pages are valid HTML by the Nu checker in their error states and when
-signed in, in French, English and Arabic (the public ones are in tests/pages.py too)."""
+signed in, in French, English and Arabic (the others are page types of tests/pages.py)."""
 
 import shutil
 from pathlib import Path
@@ -7,21 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.accounts.conftest import PASSWORD
-from tests.pages import FORMS_IN_ERROR, LANGUAGES
+from tests.pages import FORMS_IN_ERROR, LANGUAGES, SIGNED_IN_FORMS_IN_ERROR
 from tests.site.test_valid_html import check
 from tests.tools import require_tool
 
 pytestmark = pytest.mark.django_db
 
 SIGNED_IN = ["/account/", "/account/password/"]
-OTHER = [
-    "/account/register/sent/",
-    "/account/confirm/new/",
-    "/account/confirm/not-a-token/",
-    "/account/password/reset/sent/",
-    "/account/password/reset/MQ/bad-token/",
-    "/account/password/reset/done/",
-]
 
 
 def test_account_pages_are_valid_html_in_every_state(client, make_user, tmp_path):
@@ -32,14 +24,17 @@ def test_account_pages_are_valid_html_in_every_state(client, make_user, tmp_path
             response = client.post(f"/{language}{path}", typed)
             assert b'class="errorlist' in response.content, path
             pages.append((f"{language}{path} (error)", response))
-        for path in OTHER:
-            pages.append((f"{language}{path}", client.get(f"/{language}{path}", follow=True)))
     client.force_login(make_user("curator", password=PASSWORD))
     for language in LANGUAGES:
         for path in SIGNED_IN:
             pages.append((f"{language}{path}", client.get(f"/{language}{path}")))
-        bad = client.post(f"/{language}/account/", {"display_name": "", "language": "xx"})
-        pages.append((f"{language}/account/ (error)", bad))
+        for path, typed in SIGNED_IN_FORMS_IN_ERROR:
+            response = client.post(f"/{language}{path}", typed)
+            assert b'aria-invalid="true"' in response.content, path
+            pages.append((f"{language}{path} (error)", response))
+        token = client.post(f"/{language}/account/tokens/", {"name": "Harvester"})
+        assert b'id="token-key"' in token.content
+        pages.append((f"{language}/account/tokens/ (new token)", token))
     files = {}
     for n, (name, response) in enumerate(pages):
         assert response.status_code == 200, name

@@ -3,6 +3,7 @@ browser). Missing Chromium skips loudly, or fails under GCMHUB_REQUIRE_ALL=1."""
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -20,9 +21,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The live server's hosts: a page asking anything of another host makes a third-party request.
+OWN_HOSTS = {"localhost", "127.0.0.1"}
+
+
+def third_party(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in OWN_HOSTS
+
+
 @pytest.fixture
 def open_page():
-    """A function opening a fresh page: `javascript` on or off, a `locale`, a `viewport`."""
+    """A function opening a fresh page: `javascript` on or off, a `locale`, a `viewport`.
+    Every request any of its pages makes is recorded: a third-party one fails the test."""
     require_tool(
         CHROMIUM.exists() and shutil.which(str(CHROMIUM)) is not None,
         "Chromium at /usr/bin/chromium (apt-get install chromium)",
@@ -33,6 +44,7 @@ def open_page():
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         contexts = []
+        requested = []
 
         def open_(*, javascript=True, locale="en-GB", viewport=None):
             context = browser.new_context(
@@ -41,6 +53,7 @@ def open_page():
                 viewport=viewport or {"width": 1280, "height": 800},
             )
             context.set_default_timeout(15_000)
+            context.on("request", lambda request: requested.append(request.url))
             contexts.append(context)
             return context.new_page()
 
@@ -50,6 +63,9 @@ def open_page():
             for context in contexts:
                 context.close()
             browser.close()
+        assert requested, "no request was recorded"
+        foreign = sorted({url for url in requested if third_party(url)})
+        assert not foreign, f"third-party requests: {foreign}"
 
 
 @pytest.fixture

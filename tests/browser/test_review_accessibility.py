@@ -1,7 +1,8 @@
 """The pages of the review workflow pass axe-core (WCAG 2.0/2.1 A and AA) in French,
 English and Arabic, as each role sees them: the submitter (dashboard, form, form with
-its errors, submission), the curator (queue, manage page with an error) and the
-reviewer (invitation, declaration with its error, review form with its errors)."""
+its errors, submission, a draft's edit and withdraw pages), the curator (queue, manage
+page with an error) and the reviewers (invitation, declaration with its error, review
+form with its errors)."""
 
 import pytest
 
@@ -14,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def sessions(live_demo, make_user):
     from gcmhub.review import actions
+    from gcmhub.review.models import ConflictStatus
 
     roster = make_roster(make_user)
     curator = make_user("curator")
@@ -27,12 +29,19 @@ def sessions(live_demo, make_user):
         )
     actions.round_start(actor=curator, submission=draft)
     assignment = draft.rounds.get().assignments.get(reviewer=roster["una"])
+    reviewing = draft.rounds.get().assignments.get(reviewer=roster["unb"])
+    actions.conflict_declare(actor=roster["unb"], assignment=reviewing, status=ConflictStatus.NONE)
+    actions.assignment_respond(actor=roster["unb"], assignment=reviewing, accept=True)
+    another = actions.submission_create(actor=submitter, content=CONTENT, criteria=CRITERIA_ANSWERS)
     return {
         "submitter": session_of(submitter),
         "curator": session_of(curator),
         "reviewer": session_of(roster["una"]),
+        "accepted reviewer": session_of(roster["unb"]),
         "reference": str(draft.uuid),
+        "draft": str(another.uuid),
         "assignment": assignment.pk,
+        "accepted": reviewing.pk,
     }
 
 
@@ -42,7 +51,13 @@ def test_the_review_pages_have_no_wcag_violation(live_demo, sessions, open_page,
     problems = []
 
     page = signed_in(open_page(locale=language), live_demo, sessions["submitter"])
-    for path in ("/dashboard/", "/submissions/new/", f"/submissions/{sessions['reference']}/"):
+    for path in (
+        "/dashboard/",
+        "/submissions/new/",
+        f"/submissions/{sessions['reference']}/",
+        f"/submissions/{sessions['draft']}/edit/",
+        f"/submissions/{sessions['draft']}/withdraw/",
+    ):
         page.goto(base + path)
         problems += axe_violations(page, f"{language}{path}")
     page.goto(base + "/submissions/new/")
@@ -68,4 +83,11 @@ def test_the_review_pages_have_no_wcag_violation(live_demo, sessions, open_page,
     follow(page, "button[name=step][value=conflict]")  # nothing declared
     assert page.locator("[aria-invalid=true]").count()
     problems += axe_violations(page, f"{language} declaration (errors)")
+
+    page = signed_in(open_page(locale=language), live_demo, sessions["accepted reviewer"])
+    page.goto(base + f"/reviews/{sessions['accepted']}/")
+    problems += axe_violations(page, f"{language} review form")
+    follow(page, "button[name=step][value=review]")  # nothing filled in
+    assert page.locator("[aria-invalid=true]").count()
+    problems += axe_violations(page, f"{language} review form (errors)")
     assert not problems, "\n".join(problems)

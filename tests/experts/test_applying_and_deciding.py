@@ -118,7 +118,7 @@ def test_approving_grants_the_reviewer_role_and_tells_the_applicant(
     assert profile.decided_by == curator and profile.decided_at is not None
     assert reviewer_now(applicant)
     (message,) = mails_to(applicant)
-    assert message.subject == "مرحباً بك في سجل خبراء استعراض الأقران في GCM Hub"
+    assert message.subject == "مرحباً بك في سجل خبراء مراجعة الأقران في GCM Hub"
     assert "Welcome aboard." in message.body
     assert "/ar/roster/apply/" in message.body
     assert AuditEntry.objects.filter(event_type=AuditEvent.ROSTER_APPROVED).count() == 1

@@ -31,7 +31,7 @@ def test_each_step_tells_whoever_must_act_next_in_their_language(
     with django_capture_on_commit_callbacks(execute=True):
         actions.submission_submit(actor=draft.submitter, submission=draft)
     assert [m.to for m in mail.outbox] == [[curator.email]]
-    assert mail.outbox[0].subject.startswith("Nouvelle pratique à examiner")
+    assert mail.outbox[0].subject.startswith("Nouvelle pratique pour examen préliminaire")
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -38,7 +38,7 @@ def test_every_page_type_answers_with_its_expected_status(weights):
 
 
 def test_every_page_type_is_under_the_limit(weights):
-    assert len(weights) == len(page_weight.PAGE_TYPES) == 30
+    assert len(weights) == len(page_weight.PAGE_TYPES) == 38
     over = {
         path: weight.total_bytes
         for path, weight in weights.items()
@@ -67,3 +67,30 @@ def test_the_stylesheet_is_counted_on_the_home_page(weights):
     home = weights["/en/"]
     assert home.asset_bytes > 0, f"no stylesheet counted (broken: {home.broken_assets})"
     assert any(url.endswith(".css") for url in home.assets)
+
+
+# Pages only a signed-in person sees; a curator may open every one of them.
+SIGNED_IN_PAGE_TYPES = [
+    "/en/dashboard/",
+    "/fr/submissions/new/",
+    "/ar/submissions/new/",
+    "/en/account/",
+    "/fr/calls/new/",
+    "/en/roster/apply/",
+    "/fr/roster/applications/",
+    "/en/roster/coverage/",
+    "/fr/data/import/",
+]
+
+
+def test_the_signed_in_pages_are_under_the_limit(live_demo, make_user):
+    from tests.browser.axe import session_of
+
+    weights = page_weight.measure(
+        live_demo.url, SIGNED_IN_PAGE_TYPES, session=session_of(make_user("curator"))
+    )
+    assert {weight.path: weight.status for weight in weights} == dict.fromkeys(
+        SIGNED_IN_PAGE_TYPES, 200
+    )
+    over = {w.path: w.total_bytes for w in weights if w.total_bytes > page_weight.LIMIT_BYTES}
+    assert not over, f"over {page_weight.LIMIT_BYTES} bytes: {over}"

@@ -1,7 +1,9 @@
-"""After `collectstatic`, pages link static files by content-hashed names, which WhiteNoise
-serves compressed and cacheable for a year; before it, plain names still work."""
+"""Pages link static files the app serves itself: plain names before `collectstatic`,
+content-hashed names after it, served compressed and cacheable for a year. Stylesheets
+name sides logically, so right-to-left pages mirror."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -43,3 +45,26 @@ def test_before_collectstatic_pages_link_plain_names_that_are_served(settings, t
     response = Client().get(stylesheet)
     assert response.status_code == 200
     assert "immutable" not in response.get("Cache-Control", "")
+    assert b"inset-inline-start" in b"".join(response.streaming_content)
+
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "gcmhub"
+STYLESHEETS = sorted(PACKAGE.glob("**/static/**/*.css"))
+# Physical sides do not mirror in Arabic; the logical ones (inline-start/end) do.
+PHYSICAL = re.compile(
+    r"(?:margin|padding|border|inset)-(?:left|right)\b"
+    r"|(?<![-\w])(?:left|right)\s*:"
+    r"|(?:text-align|float|clear)\s*:\s*(?:left|right)\b"
+)
+
+
+def test_the_stylesheets_use_logical_sides_so_right_to_left_pages_mirror():
+    assert len(STYLESHEETS) >= 2
+    found = [
+        f"{path.name}: {match.group()}"
+        for path in STYLESHEETS
+        for match in PHYSICAL.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
+    assert PHYSICAL.search(".x { margin-left: 1rem }") and PHYSICAL.search("a{left:0}")
+    assert not PHYSICAL.search(".x { margin-inline-start: 1rem; inset-inline-start: 0 }")
