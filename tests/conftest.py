@@ -41,14 +41,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def isolated_process_state():
-    """Each test starts in the default language with an empty cache: a language left
-    active, or a translation parler cached from a row another test rolled back, must not
-    change what this one reads."""
+    """Each test starts in the default language with empty caches: a language left
+    active, or a translation parler cached (or a taxonomy index built) from rows another
+    test rolled back, must not change what this one reads."""
     from django.conf import settings
     from django.core.cache import cache
     from django.utils import translation
 
+    from gcmhub.taxonomy.selectors import taxonomy_index_forget
+
     cache.clear()
+    taxonomy_index_forget()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()

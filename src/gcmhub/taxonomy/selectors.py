@@ -1,9 +1,11 @@
 """Reads of the taxonomy, each with the translations it needs prefetched."""
 
+import threading
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from gcmhub.audit.models import AuditEntry
 from gcmhub.taxonomy.models import (
     Country,
     GuidingPrinciple,
@@ -76,11 +78,31 @@ class TaxonomyIndex:
     resource_types: dict[str, ResourceType]
 
 
+_index_cache: dict = {}
+_index_lock = threading.Lock()
+
+
 def taxonomy_index() -> TaxonomyIndex:
-    return TaxonomyIndex(
+    """The index, built once per process and kept until the next audited write: every
+    taxonomy write is audited (`taxonomy_load`, the admin), and building the index —
+    thousands of rows with their translations — was most of a list page's cost."""
+    key = AuditEntry.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    with _index_lock:
+        if "index" in _index_cache and _index_cache["key"] == key:
+            return _index_cache["index"]
+    index = TaxonomyIndex(
         objectives={o.number: o for o in objective_list()},
         principles={p.slug: p for p in principle_list()},
         regions={r.slug: r for r in region_list()},
         countries={c.iso3: c for c in country_list()},
         resource_types={t.slug: t for t in resource_type_list()},
     )
+    with _index_lock:
+        _index_cache.update(key=key, index=index)
+    return index
+
+
+def taxonomy_index_forget() -> None:
+    """Drop the kept index (tests that write the taxonomy without an audited action)."""
+    with _index_lock:
+        _index_cache.clear()

@@ -12,7 +12,6 @@ and a JSON 405.
 
 import hashlib
 import json
-import threading
 from datetime import UTC, datetime
 from functools import cache, wraps
 from pathlib import Path
@@ -26,7 +25,6 @@ from django.utils.translation import gettext as _
 
 from gcmhub.audit.models import AuditEntry
 from gcmhub.interop.api.base import error_body, interface_language
-from gcmhub.taxonomy.selectors import TaxonomyIndex, taxonomy_index
 
 ALLOWED = "GET, HEAD"
 
@@ -56,23 +54,6 @@ def last_change(request=None) -> datetime:
     if request is not None:
         request._hub_last_change = changed
     return changed
-
-
-_index_cache: dict = {}
-_index_lock = threading.Lock()
-
-
-def cached_taxonomy_index(request) -> TaxonomyIndex:
-    """`taxonomy_index()`, kept while no audited write happens: every taxonomy write is
-    audited (`taxonomy_load`, the admin), and building the index is most of a list's cost."""
-    key = last_change(request)
-    with _index_lock:
-        if _index_cache.get("key") == key:
-            return _index_cache["index"]
-    index = taxonomy_index()
-    with _index_lock:
-        _index_cache.update(key=key, index=index)
-    return index
 
 
 def _not_allowed(request, response):

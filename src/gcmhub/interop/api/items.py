@@ -18,7 +18,7 @@ from gcmhub.catalog.selectors import FILTER_LABELS, item_filters_parse, item_get
 from gcmhub.core.languages import choose_translation
 from gcmhub.interop.api import schemas as s
 from gcmhub.interop.api.base import ApiError, interface_language, not_found, requested_language
-from gcmhub.interop.api.conditional import cached_taxonomy_index
+from gcmhub.taxonomy.selectors import taxonomy_index
 
 router = Router(tags=["items"])
 
@@ -45,7 +45,7 @@ def _page_link(request: HttpRequest, number: int) -> str:
 
 
 def _list(request: HttpRequest, params: s.ItemFilterParams, fixed: dict[str, str]):
-    index = cached_taxonomy_index(request)
+    index = taxonomy_index()
     free = [name for name in FILTER_LABELS if name not in fixed]
     filters = item_filters_parse(request.GET, index=index, allowed=free).with_fixed(**fixed)
     language = requested_language(request)

@@ -11,8 +11,8 @@ from ninja import Query, Router, Schema
 from gcmhub.catalog.models import Scope
 from gcmhub.catalog.selectors import item_filters_parse, item_list
 from gcmhub.interop.api.base import interface_language, requested_language
-from gcmhub.interop.api.conditional import cached_taxonomy_index
 from gcmhub.interop.api.schemas import FacetValueOut, IgnoredFilterOut
+from gcmhub.taxonomy.selectors import taxonomy_index
 
 router = Router(tags=["search"])
 
@@ -72,7 +72,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
     language = requested_language(request)
     # Links and labels use the nearest interface language (pages exist only in those).
     interface = interface_language(request)
-    index = cached_taxonomy_index(request)
+    index = taxonomy_index()
     filters = item_filters_parse(request.GET, index=index)
     with translation.override(interface):
         results = item_list(
