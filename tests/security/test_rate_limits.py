@@ -276,3 +276,17 @@ def test_a_malformed_rate_stops_the_server_from_starting(tmp_path):
         text=True,
     )
     assert result.returncode != 0 and "GCMHUB_RATE_API_READ" in result.stderr
+
+
+def test_the_limited_page_is_valid_html_in_three_languages(client, limits, tmp_path):
+    from tests.html_check import html_errors
+
+    limits(registration="1/h")
+    pages = []
+    for language in ("fr", "en", "ar"):
+        client.post(f"/{language}/account/register/", registration_data(email=f"{language}@a.org"))
+        response = client.post(f"/{language}/account/register/", registration_data())
+        assert response.status_code == 429
+        pages.append((f"{language}-429", response.content))
+    errors = html_errors(pages, tmp_path)
+    assert not errors, "\n".join(errors)
