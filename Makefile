@@ -10,8 +10,8 @@ STAMP := $(VENV)/.installed
 LOCALE := src/gcmhub/locale
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/django.po))
 
-.PHONY: run install test test-sqlite test-postgres lint format messages makemessages pageweight bench \
-        loadtest faulttest clean
+.PHONY: run install test test-sqlite test-postgres lint audit format messages makemessages pageweight \
+        bench loadtest faulttest clean
 
 run: $(STAMP) $(MO_FILES)
 	$(BIN)/gcmhub init
@@ -56,6 +56,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/lint-imports
+
+# Known vulnerabilities in the installed dependencies (pip-audit); fails on any. Where no
+# vulnerability service answers, warns that nothing was audited (scripts/dependency_audit.py).
+audit: $(STAMP)
+	$(BIN)/python scripts/dependency_audit.py
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests scripts

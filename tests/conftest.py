@@ -39,22 +39,48 @@ def django_db_setup(django_db_setup, django_db_blocker):
         site_init(demo=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_rate_counters(tmp_path_factory):
+    """Rate-limit counters are files shared by every server process on a machine; each
+    test process keeps its own, so parallel test processes never count each other's
+    requests (or clear each other's counts)."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    location = str(tmp_path_factory.mktemp("ratelimit"))
+    caches = {
+        **settings.CACHES,
+        "ratelimit": {**settings.CACHES["ratelimit"], "LOCATION": location},
+    }
+    with override_settings(CACHES=caches):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def isolated_process_state():
     """Each test starts in the default language with empty caches: a language left
-    active, or a translation parler cached (or a taxonomy index built) from rows another
-    test rolled back, must not change what this one reads."""
+    active, a translation parler cached (or a taxonomy index built) from rows another test
+    rolled back, or requests another test counted against a rate limit must not change
+    what this one sees."""
     from django.conf import settings
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.utils import translation
 
     from gcmhub.taxonomy.selectors import taxonomy_index_forget
 
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     taxonomy_index_forget()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def no_rate_limits(settings):
+    """For tests that send a form or the API many times (fuzzing, batteries): they test
+    something else; the limits themselves are tested in tests/security."""
+    settings.GCMHUB_RATE_LIMITS = dict.fromkeys(settings.GCMHUB_RATE_LIMITS, "")
 
 
 @pytest.fixture

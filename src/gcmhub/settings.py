@@ -5,10 +5,12 @@ where the embedded SQLite database and uploaded files live.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -235,7 +237,7 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # Scripts may revalidate (If-None-Match) and read the validators they get back.
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
-CORS_EXPOSE_HEADERS = ["ETag"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Attachments to submissions; larger files are refused with a message, not stored.
@@ -278,6 +280,46 @@ if os.environ.get("GCMHUB_BEHIND_PROXY", "0") == "1":
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("GCMHUB_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
+
+# --- Rate limits (docs/adr/0022-rate-limits-and-security-tests.md) ---------------------
+# Requests counted per client address, and per person or API token where known, in fixed
+# windows. The counters live in files under GCMHUB_DATA_DIR, so every server process on
+# the machine (gunicorn's workers, the development server) counts against the same ones
+# with no extra service. Each rate is "<count>/<period>" (s, m, h, d; "30/10m" = 30 in
+# ten minutes); an empty value turns that limit off. Over a limit: HTTP 429, Retry-After.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache" / "ratelimit",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+# A counter that cannot be read lets the request through: a full disk must not lock
+# everyone out (the limits slow abuse; they are not what keeps data safe).
+RATELIMIT_FAIL_OPEN = True
+RATELIMIT_IP_META_KEY = "gcmhub.core.ratelimits.client_ip"
+# Behind a proxy every request comes from the proxy: count the address it appended.
+GCMHUB_CLIENT_IP_FROM_PROXY = os.environ.get("GCMHUB_BEHIND_PROXY", "0") == "1"
+
+
+def _rate(variable: str, default: str) -> str:
+    value = os.environ.get(variable, default).strip()
+    if value and not re.fullmatch(r"[1-9]\d*/\d*[smhd]", value):
+        raise ImproperlyConfigured(f'{variable}="{value}": expected e.g. "10/h" or "600/m".')
+    return value
+
+
+GCMHUB_RATE_LIMITS = {
+    "login": _rate("GCMHUB_RATE_LOGIN", "60/h"),
+    "registration": _rate("GCMHUB_RATE_REGISTRATION", "20/h"),
+    "password_reset": _rate("GCMHUB_RATE_PASSWORD_RESET", "10/h"),
+    "submission": _rate("GCMHUB_RATE_SUBMISSION", "120/h"),
+    "api_read": _rate("GCMHUB_RATE_API_READ", "600/m"),
+    "api_write": _rate("GCMHUB_RATE_API_WRITE", "60/m"),
+}
+# --- end of rate limits ---------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -104,7 +104,7 @@ strange_text = st.one_of(
     password=strange_text,
 )
 def test_registration_never_fails_and_creates_nothing_on_bad_input(
-    client, email, display_name, organisation, language, password
+    client, no_rate_limits, email, display_name, organisation, language, password
 ):
     response = client.post(
         "/en/account/register/",

@@ -1,5 +1,6 @@
 """The README's deployment section works as written: its environment file passes Django's
-deployment checks, and the commands of its systemd units (web, worker, email retries) serve the Hub."""
+deployment checks, and the commands of its systemd units (web, worker, email retries)
+serve the Hub."""
 
 import re
 import secrets

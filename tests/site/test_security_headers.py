@@ -73,3 +73,32 @@ def test_https_mode_sends_hsts_and_marks_cookies_secure(tmp_path):
         check=True,
     ).stdout.split()
     assert out == ["31536000", "True", "True", "True"]
+
+
+HTTPS_RESPONSE = """
+import django; django.setup()
+from django.core.management import call_command
+from django.test import Client
+call_command("migrate", verbosity=0)
+response = Client(HTTP_HOST="hub.example.org").get("/en/account/login/", secure=True)
+insecure = Client(HTTP_HOST="hub.example.org").get("/en/account/login/")
+print(response.status_code, response["Strict-Transport-Security"])
+print(*sorted(response.cookies))
+print(*sorted(name for name, c in response.cookies.items() if c["secure"]))
+print(insecure.status_code, insecure["Location"])
+"""
+
+
+def test_https_mode_answers_with_hsts_secure_cookies_and_redirects_http(tmp_path):
+    lines = subprocess.run(
+        [sys.executable, "-c", HTTPS_RESPONSE],
+        env=production_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert lines[0] == "200 max-age=31536000; includeSubDomains"
+    cookies, secure_cookies = lines[1].split(), lines[2].split()
+    assert "csrftoken" in cookies and "django_language" in cookies
+    assert secure_cookies == cookies
+    assert lines[3] == "301 https://hub.example.org/en/account/login/"

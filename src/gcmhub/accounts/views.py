@@ -12,6 +12,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -42,6 +43,7 @@ from gcmhub.accounts.selectors import (
     confirmation_link_check,
     roles_shown,
 )
+from gcmhub.core.ratelimits import limit_posts
 
 
 def _set_language_cookie(response, language: str):
@@ -62,6 +64,7 @@ def _redirect_in(url: str, language: str) -> HttpResponseRedirect:
 
 @sensitive_post_parameters("password1", "password2")
 @never_cache
+@limit_posts("registration")
 def register(request):
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -122,6 +125,7 @@ def confirm_resend(request):
     return render(request, "accounts/confirm_resend.html", {"form": form})
 
 
+@method_decorator(limit_posts("login"), name="dispatch")
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
@@ -156,6 +160,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return HttpResponseRedirect(self.get_success_url())
 
 
+@method_decorator(limit_posts("password_reset"), name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     form_class = PasswordResetForm

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from gcmhub.accounts.roles import is_curator
 from gcmhub.calls.models import Call
 from gcmhub.catalog.models import Practice, Scope
+from gcmhub.core.ratelimits import limit_posts
 from gcmhub.experts.selectors import roster_reviewers
 from gcmhub.review import actions, permissions, selectors
 from gcmhub.review.content import PRACTICE_TEXT_FIELDS
@@ -50,6 +51,7 @@ def dashboard(request):
 
 
 @login_required
+@limit_posts("submission")
 def submission_new(request):
     """A new practice (?call=<slug> to answer a call), or an update of a published one
     (?practice=<slug>). Nothing is stored until the person saves."""
@@ -140,6 +142,7 @@ def _submit(request, submission, form):
 
 
 @login_required
+@limit_posts("submission")
 def submission_edit(request, reference):
     submission = _submission_or_404(reference)
     if not permissions.can_edit_submission(request.user, submission):

@@ -32,6 +32,8 @@ Compact for Migration, and the GCM taxonomy. Only published items are ever retur
   `If-None-Match` or `If-Modified-Since` to get `304 Not Modified` when nothing changed.
 * **Errors** always have one shape:
   `{"error": {"status": 404, "code": "not_found", "message": "…", "details": []}}`.
+* **Rate limits**: reads are limited per client address, writes per token; over a limit
+  the answer is `429` with a `Retry-After` header (seconds).
 * **CORS**: any origin may read.
 """
 
@@ -74,6 +76,8 @@ ERROR_RESPONSES = {
     "404": "Nothing is published at this address, or the page is past the last one.",
     "405": "The method is not allowed here.",
     "422": "A parameter is not valid; `details` says which.",
+    "429": "Too many requests from this address (reads) or token (writes); `Retry-After` "
+    "says how many seconds to wait.",
     "500": "An error on the server's side.",
 }
 # Also on operations that act for the holder of an API token.

@@ -1,5 +1,9 @@
-"""What every /api/v1/ view gets around it: HEAD, validators and conditional requests,
-and a JSON 405.
+"""What every /api/v1/ view gets around it: rate limits, HEAD, validators and conditional
+requests, and a JSON 405.
+
+- Reads are counted per client address, writes per API token (`GCMHUB_RATE_API_READ`,
+  `GCMHUB_RATE_API_WRITE`); over the limit the answer is the JSON error with 429 and
+  `Retry-After`, and the operation does not run.
 
 - `ETag` is a hash of the body, so it changes exactly when the content does (whatever
   changed it: an item, a translation, the taxonomy, an interface translation).
@@ -16,14 +20,16 @@ from datetime import UTC, datetime
 from functools import cache, wraps
 from pathlib import Path
 
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import URLPattern
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gcmhub.audit.models import AuditEntry
+from gcmhub.core.ratelimits import retry_after
 from gcmhub.interop.api.base import error_body, interface_language
 
 ALLOWED = "GET, HEAD"
@@ -70,12 +76,40 @@ def _not_allowed(request, response):
     return response
 
 
+def _over_limit(request) -> JsonResponse | None:
+    if request.method in ("GET", "HEAD"):
+        seconds = retry_after(request, "api_read", ["ip"])
+    else:
+        token = "header:authorization" if request.META.get("HTTP_AUTHORIZATION") else "ip"
+        seconds = retry_after(request, "api_write", [token])
+    if seconds is None:
+        return None
+    language = interface_language(request)
+    with translation.override(language):
+        message = ngettext(
+            "Too many requests. Try again in %(seconds)d second.",
+            "Too many requests. Try again in %(seconds)d seconds.",
+            seconds,
+        ) % {"seconds": seconds}
+    response = JsonResponse(
+        error_body(429, "too_many_requests", message),
+        status=429,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Retry-After"] = str(seconds)
+    response["Content-Language"] = language
+    return response
+
+
 def conditional_view(view, *, read_only: bool = False):
     """Wrap `view`; with `read_only` (views that are not API operations: the document,
     the docs, the root), answer methods other than GET and HEAD with the JSON 405."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        limited = _over_limit(request)
+        if limited is not None:
+            return limited
         if read_only and request.method not in ("GET", "HEAD"):
             return _not_allowed(request, HttpResponse(status=405))
         head = request.method == "HEAD"
