@@ -36,7 +36,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench_search import QUERIES  # the benchmark's 50 searches, reused
+from bench_search import QUERIES, postgres_available  # the benchmark's 50 searches, reused
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -292,16 +292,6 @@ def wait_until_serving(seconds: float) -> float:
             return time.monotonic() - started
         time.sleep(0.5)
     raise RuntimeError(f"{BASE} did not answer 200 within {seconds} s")
-
-
-def postgres_available(url: str) -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
-        return True
-    except Exception:
-        return False
 
 
 def recreate_database(url: str) -> None:

@@ -59,20 +59,24 @@ def test_the_development_default_is_flagged_by_the_deployment_checks(tmp_path):
     assert "security.W009" in result.stderr and "security.W004" in result.stderr
 
 
+def _run_in_production(code: str, tmp_path) -> str:
+    """What `code` prints, run by Python with the production environment."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=production_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def test_https_mode_sends_hsts_and_marks_cookies_secure(tmp_path):
     code = (
         "import django; django.setup(); from django.conf import settings as s;"
         "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
         " s.SECURE_SSL_REDIRECT)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        env=production_environment(tmp_path),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    assert out == ["31536000", "True", "True", "True"]
+    assert _run_in_production(code, tmp_path).split() == ["31536000", "True", "True", "True"]
 
 
 HTTPS_RESPONSE = """
@@ -90,13 +94,7 @@ print(insecure.status_code, insecure["Location"])
 
 
 def test_https_mode_answers_with_hsts_secure_cookies_and_redirects_http(tmp_path):
-    lines = subprocess.run(
-        [sys.executable, "-c", HTTPS_RESPONSE],
-        env=production_environment(tmp_path),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    lines = _run_in_production(HTTPS_RESPONSE, tmp_path).splitlines()
     assert lines[0] == "200 max-age=31536000; includeSubDomains"
     cookies, secure_cookies = lines[1].split(), lines[2].split()
     assert "csrftoken" in cookies and "django_language" in cookies
