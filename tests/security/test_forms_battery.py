@@ -161,6 +161,10 @@ FORM_PAGES = {
     "roster applications": lambda h: (h.staff, "/en/roster/applications/"),
     "roster decision": lambda h: (h.staff, h.roster_application()),
     "import": lambda h: (h.staff, "/en/data/import/"),
+    "item translation": lambda h: (
+        h.staff,
+        "/en/practices/brazil-labour-inspection/translations/?language=ar",
+    ),
     "conflict declaration": lambda h: (
         signed_in(h.invited.reviewer),
         f"/en/reviews/{h.invited.pk}/",
