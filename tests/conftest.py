@@ -30,6 +30,26 @@ def pytest_configure(config):
         pytest.exit("PostgreSQL run skipped", returncode=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashing():
+    """Argon2 spends about a tenth of a second and 100 MB on each hash, by design, and the
+    suite makes thousands of accounts: tests hash with MD5. `production_password_hashing`
+    gives a test the Hub's own hashers back, to pin that passwords are kept with Argon2."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    quick = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    with override_settings(PASSWORD_HASHERS=quick):
+        yield
+
+
+@pytest.fixture
+def production_password_hashing(settings):
+    from gcmhub import settings as hub_settings
+
+    settings.PASSWORD_HASHERS = hub_settings.PASSWORD_HASHERS
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the taxonomy and the demo content, loaded once."""

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 
-def test_an_administrator_edits_a_profile_inline_and_it_is_audited(client, make_user):
+def test_an_administrator_edits_a_profile_inline_and_it_is_audited(
+    production_password_hashing, client, make_user
+):
     admin_user = make_user("administrator")
     person = make_user(username="ana", email="ana@example.org")
     Profile.objects.create(user=person, display_name="Ana", language="fr")

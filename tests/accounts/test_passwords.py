@@ -101,7 +101,7 @@ def test_a_signed_in_person_changes_their_password(client, confirmed):
     assert entry.snapshot == {"how": "change"}
 
 
-def test_no_password_or_hash_reaches_the_audit_log(client, confirmed):
+def test_no_password_or_hash_reaches_the_audit_log(production_password_hashing, client, confirmed):
     client.force_login(confirmed)
     client.post(
         "/en/account/password/",

@@ -77,7 +77,7 @@ def test_register_confirm_sign_in_and_see_the_account(client, register):
     assert {AuditEvent.USER_REGISTERED, AuditEvent.USER_CONFIRMED} <= events
 
 
-def test_the_password_is_hashed_with_argon2(registered):
+def test_the_password_is_hashed_with_argon2(production_password_hashing, registered):
     user, _message = registered
     assert identify_hasher(user.password).algorithm == "argon2"
     assert PASSWORD not in user.password
