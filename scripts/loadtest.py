@@ -39,6 +39,7 @@ from urllib.parse import urlencode
 from bench_search import QUERIES, postgres_available  # the benchmark's 50 searches, reused
 
 ROOT = Path(__file__).resolve().parent.parent
+RATE_LIMITED = ("login", "registration", "password_reset", "submission", "api_read", "api_write")
 BIN = Path(sys.executable).parent
 PORT = int(os.environ.get("LOADTEST_PORT", "8911"))
 BASE = f"http://127.0.0.1:{PORT}"
@@ -572,6 +573,9 @@ def main() -> int:
                 GCMHUB_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
                 GCMHUB_SECRET_KEY="loadtest-" + os.urandom(16).hex(),
                 GCMHUB_LOG_LEVEL="ERROR",
+                # Every simulated person comes from 127.0.0.1: per-address rate limits
+                # would count them all as one client and refuse most of them (429).
+                **{f"GCMHUB_RATE_{scope.upper()}": "" for scope in RATE_LIMITED},
             )
             if backend == "postgresql":
                 recreate_database(pg_url)
