@@ -25,7 +25,8 @@ def item_translations(request, path, slug):
         raise PermissionDenied
     if request.method == "POST" and "review" in request.POST:
         return _review(request, item)
-    form = TranslationForm(request.POST or None, initial=_initial(item, request.GET))
+    by_language = {t.language_code: t for t in item.translations.all()}
+    form = TranslationForm(request.POST or None, initial=_initial(by_language, request.GET))
     if request.method == "POST" and form.is_valid():
         try:
             item_translation_save(actor=request.user, item=item, **form.cleaned_data)
@@ -34,7 +35,6 @@ def item_translations(request, path, slug):
         else:
             messages.success(request, _("Translation saved."))
             return redirect(request.path)
-    by_language = {t.language_code: t for t in item.translations.all()}
     return render(
         request,
         "catalog/item_translations.html",
@@ -50,12 +50,12 @@ def item_translations(request, path, slug):
     )
 
 
-def _initial(item, query) -> dict:
+def _initial(by_language: dict, query) -> dict:
     """`?language=ru` opens that language's version in the form, to correct it."""
     language = query.get("language")
     if language not in content_language_codes():
         return {}
-    translation = next((t for t in item.translations.all() if t.language_code == language), None)
+    translation = by_language.get(language)
     if translation is None:
         return {"language": language}
     return {
