@@ -104,6 +104,13 @@ def no_rate_limits(settings):
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """For tests that write rows directly, not through the actions that move the public
+    content version, and for tests that measure what rendering a page costs."""
+    settings.GCMHUB_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def demo(db):
     """The taxonomy and demo content; reloaded if a transactional test emptied the base."""
     from gcmhub.catalog.models import Item

@@ -289,12 +289,19 @@ CSRF_TRUSTED_ORIGINS = [
 # ten minutes); an empty value turns that limit off. Over a limit: HTTP 429, Retry-After.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Pages kept for anonymous visitors (core/pagecache.py), in each server process.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GCMHUB_PAGE_CACHE_ENTRIES", "2000"))},
+    },
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": DATA_DIR / "cache" / "ratelimit",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
 }
+GCMHUB_PAGE_CACHE_SECONDS = int(os.environ.get("GCMHUB_PAGE_CACHE_SECONDS", "300"))
 RATELIMIT_USE_CACHE = "ratelimit"
 # A counter that cannot be read lets the request through: a full disk must not lock
 # everyone out (the limits slow abuse; they are not what keeps data safe).

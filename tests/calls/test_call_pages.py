@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from gcmhub.calls.models import Call, CallState
@@ -23,6 +24,7 @@ def test_the_2024_call_is_closed_with_its_deadline_in_its_time_zone(client):
     assert list(call.objectives.values_list("number", flat=True)) == [10]
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_the_calls_page_groups_open_upcoming_and_closed_calls(client):
     call = Call.objects.get(slug=SLUG)
     assert client.get("/en/calls/").context["sections"][2][2][0][0] == call
@@ -115,3 +117,11 @@ def test_curators_find_the_create_and_edit_links(client, make_user):
     client.force_login(make_user("curator"))
     assert ("/en/calls/new/", "Create a call") in links(client.get("/en/calls/"))
     assert (f"/en/calls/{SLUG}/edit/", "Edit this call") in links(client.get(f"/en/calls/{SLUG}/"))
+
+
+def test_a_call_a_curator_saves_is_on_the_visitors_calls_page_at_once(client, make_user, call_post):
+    assert "Protecting children on the move" not in text(client.get("/en/calls/"))
+    curator = Client()
+    curator.force_login(make_user("curator"))
+    assert curator.post("/en/calls/new/", call_post()).status_code == 302
+    assert "Protecting children on the move" in text(client.get("/en/calls/"))

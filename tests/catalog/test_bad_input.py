@@ -240,6 +240,7 @@ VALUES = st.one_of(
 )
 
 
+@pytest.mark.usefixtures("no_page_cache")  # every example renders, none is a kept page
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -235,6 +235,7 @@ def test_a_document_shows_its_document_symbol(client, language):
         assert "Document symbol A/74/127" in about
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_a_practice_shows_all_six_practice_fields_and_no_empty_ones(client):
     practice = Practice.objects.get(slug="brazil-labour-inspection")
     before = facts(client.get(detail_url("en", practice.slug)))

@@ -21,7 +21,8 @@ from gcmhub.catalog.models import (
 from gcmhub.taxonomy.models import Country, GuidingPrinciple, Objective, Region
 from tests.pages import text
 
-pytestmark = pytest.mark.usefixtures("demo")
+# What rendering costs: pages kept for visitors would answer without it.
+pytestmark = pytest.mark.usefixtures("demo", "no_page_cache")
 
 LIST_PAGES = [
     "/en/practices/",

@@ -24,11 +24,12 @@ def test_list_queries_do_not_grow_with_the_page_size(client, address):
 
 def test_a_full_list_page_stays_under_a_small_fixed_budget(client, django_assert_max_num_queries):
     client.get("/api/v1/items")
-    with django_assert_max_num_queries(8):
+    # One of them reads the public content version, to look for a kept answer.
+    with django_assert_max_num_queries(9):
         client.get("/api/v1/items", {"page_size": "100", "lang": "fr"})
 
 
 @pytest.mark.parametrize("slug", ["redtram", "glo-act-asia-middle-east"])
 def test_a_detail_costs_a_fixed_number_of_queries(client, slug, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):  # with the public content version
         client.get(f"/api/v1/practices/{slug}")

@@ -80,6 +80,7 @@ def test_a_ten_thousand_character_query_is_cut_not_refused(client):
     assert response.context["results"].total > 0
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_drafts_and_private_fields_stay_out_of_the_search_page(client):
     from gcmhub.catalog.actions import item_reindex
     from gcmhub.catalog.models import Practice

@@ -6,12 +6,15 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from gcmhub.audit.models import AuditEntry, AuditEvent
+from gcmhub.audit.models import UNSEEN_BY_VISITORS, AuditEntry, AuditEvent
+from gcmhub.core.pagecache import public_content_changed
 
 
 def audit_record(
     *, actor, event_type: AuditEvent, obj: models.Model | None = None, snapshot: dict[str, Any]
 ) -> AuditEntry:
+    if event_type not in UNSEEN_BY_VISITORS:
+        public_content_changed()
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         event_type=event_type,

@@ -41,6 +41,32 @@ class AuditEvent(models.TextChoices):
     ADMIN_DELETED = "admin.deleted", _("Deleted in the admin")
 
 
+# Events that change nothing an anonymous visitor can see (accounts, and submissions
+# until one is published, which is audited as an item and PRACTICE_PUBLISHED): pages kept
+# for visitors stay valid through them. Every other event, including any added later,
+# counts as a change to public content (core/pagecache.py).
+UNSEEN_BY_VISITORS = frozenset(
+    {
+        AuditEvent.USER_REGISTERED,
+        AuditEvent.USER_CONFIRMED,
+        AuditEvent.USER_PASSWORD_CHANGED,
+        AuditEvent.API_TOKEN_CREATED,
+        AuditEvent.API_TOKEN_REVOKED,
+        AuditEvent.SUBMISSION_CREATED,
+        AuditEvent.SUBMISSION_SAVED,
+        AuditEvent.SUBMISSION_TRANSITION,
+        AuditEvent.ATTACHMENT_ADDED,
+        AuditEvent.ATTACHMENT_REMOVED,
+        AuditEvent.REVIEWER_ASSIGNED,
+        AuditEvent.ASSIGNMENT_CHANGED,
+        AuditEvent.CONFLICT_DECLARED,
+        AuditEvent.REVIEW_SUBMITTED,
+        AuditEvent.ROUND_STARTED,
+        AuditEvent.DECISION_RECORDED,
+    }
+)
+
+
 class AuditEntry(models.Model):
     """One accountable change: who did what to which object, and what it looked like."""
 

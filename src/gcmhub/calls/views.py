@@ -19,6 +19,7 @@ from gcmhub.calls.selectors import (
     call_unpublished_list,
 )
 from gcmhub.core.languages import choose_translation
+from gcmhub.core.pagecache import cached_for_visitors
 
 
 def _shown(request, obj):
@@ -27,6 +28,7 @@ def _shown(request, obj):
     )
 
 
+@cached_for_visitors
 def call_index(request):
     groups = call_list_by_state()
     sections = [
@@ -47,6 +49,7 @@ def call_index(request):
     )
 
 
+@cached_for_visitors
 def call_detail(request, slug):
     call = call_get_for(slug=slug, user=request.user)
     if call is None:

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gcmhub.accounts.roles import is_curator
+from gcmhub.core.pagecache import cached_for_visitors
 from gcmhub.experts.actions import (
     expert_profile_apply,
     expert_profile_approve,
@@ -59,6 +60,7 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+@cached_for_visitors
 def roster_about(request):
     return render(
         request,

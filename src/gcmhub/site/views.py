@@ -10,9 +10,11 @@ from gcmhub.catalog.models import Kind
 from gcmhub.catalog.selectors import item_latest
 from gcmhub.core.languages import choose_translation
 from gcmhub.core.outage import DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS
+from gcmhub.core.pagecache import cached_for_visitors
 from gcmhub.taxonomy.selectors import objective_list
 
 
+@cached_for_visitors
 def home(request):
     open_calls = [
         (

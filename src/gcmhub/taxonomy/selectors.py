@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from gcmhub.audit.models import AuditEntry
+from gcmhub.core.pagecache import public_content_version
 from gcmhub.taxonomy.models import (
     Country,
     GuidingPrinciple,
@@ -83,10 +83,11 @@ _index_lock = threading.Lock()
 
 
 def taxonomy_index() -> TaxonomyIndex:
-    """The index, built once per process and kept until the next audited write: every
-    taxonomy write is audited (`taxonomy_load`, the admin), and building the index —
-    thousands of rows with their translations — was most of a list page's cost."""
-    key = AuditEntry.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    """The index, built once per process and kept until public content changes: every
+    taxonomy write is audited (`taxonomy_load`, the admin), which moves the public
+    content version, and building the index — thousands of rows with their
+    translations — was most of a list page's cost."""
+    key = public_content_version()
     with _index_lock:
         if "index" in _index_cache and _index_cache["key"] == key:
             return _index_cache["index"]

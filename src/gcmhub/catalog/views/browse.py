@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from gcmhub.catalog.models import KIND_PATHS, Kind
 from gcmhub.catalog.selectors import region_country_counts
 from gcmhub.catalog.views.listing import listing, listing_context
+from gcmhub.core.pagecache import cached_for_visitors
 from gcmhub.taxonomy.selectors import (
     country_get,
     objective_get,
@@ -21,10 +22,12 @@ from gcmhub.taxonomy.selectors import (
 ISO3 = re.compile(r"[A-Za-z]{3}")
 
 
+@cached_for_visitors
 def objective_index(request):
     return render(request, "catalog/objective_index.html", {"objectives": objective_list()})
 
 
+@cached_for_visitors
 def objective_detail(request, number):
     objective = objective_get(number=number)
     if objective is None:
@@ -59,10 +62,12 @@ def objective_detail(request, number):
     )
 
 
+@cached_for_visitors
 def principle_index(request):
     return render(request, "catalog/principle_index.html", {"principles": principle_list()})
 
 
+@cached_for_visitors
 def principle_detail(request, slug):
     index = taxonomy_index()
     principle = index.principles.get(slug)
@@ -79,10 +84,12 @@ def principle_detail(request, slug):
     )
 
 
+@cached_for_visitors
 def region_index(request):
     return render(request, "catalog/region_index.html", {"regions": region_list()})
 
 
+@cached_for_visitors
 def region_detail(request, slug):
     index = taxonomy_index()
     region = index.regions.get(slug)
@@ -100,6 +107,7 @@ def region_detail(request, slug):
     )
 
 
+@cached_for_visitors
 def country_index(request):
     index = taxonomy_index()
     by_region = [
@@ -109,6 +117,7 @@ def country_index(request):
     return render(request, "catalog/country_index.html", {"by_region": by_region})
 
 
+@cached_for_visitors
 def country_detail(request, iso3):
     # Only letters reach the database: PostgreSQL rejects some characters (NUL) outright.
     country = country_get(iso3=iso3) if ISO3.fullmatch(iso3) else None

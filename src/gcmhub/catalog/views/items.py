@@ -9,10 +9,12 @@ from gcmhub.catalog.selectors import item_get
 from gcmhub.catalog.views.listing import listing, listing_context
 from gcmhub.catalog.views.structured_data import item_json_ld, json_ld_script
 from gcmhub.core.languages import choose_translation
+from gcmhub.core.pagecache import cached_for_visitors
 
 KIND_BY_PATH = {path: kind for kind, path in KIND_PATHS.items()}
 
 
+@cached_for_visitors
 def item_index(request, path):
     kind = KIND_BY_PATH[path]
     results = listing(request, fixed={"kind": kind})
@@ -27,6 +29,7 @@ def item_index(request, path):
     )
 
 
+@cached_for_visitors
 def item_detail(request, path, slug):
     kind = KIND_BY_PATH[path]
     item = item_get(kind=kind, slug=slug)

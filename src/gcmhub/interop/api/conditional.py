@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gcmhub.audit.models import AuditEntry
+from gcmhub.core.pagecache import cached_for_visitors
 from gcmhub.core.ratelimits import retry_after
 from gcmhub.interop.api.base import error_body, interface_language
 
@@ -103,7 +104,9 @@ def _over_limit(request) -> JsonResponse | None:
 
 def conditional_view(view, *, read_only: bool = False):
     """Wrap `view`; with `read_only` (views that are not API operations: the document,
-    the docs, the root), answer methods other than GET and HEAD with the JSON 405."""
+    the docs, the root), answer methods other than GET and HEAD with the JSON 405.
+    Anonymous reads are kept as pages are (core/pagecache.py), inside the rate limit."""
+    view = cached_for_visitors(view, language=interface_language)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
