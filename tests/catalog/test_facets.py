@@ -93,3 +93,16 @@ def test_only_published_items_are_listed_or_counted(client):
     assert dict((v.value, v.count) for v in country.values)["BRA"] == 1
     assert client.get("/en/practices/brazil-labour-inspection/").status_code == 404
     assert "Brazil: labour inspection" not in text(client.get("/en/countries/BRA/"))
+
+
+def test_facets_speak_each_pages_language_when_another_language_read_the_taxonomy_first(
+    client,
+):
+    """The taxonomy index is kept per process: a French page read after an English one
+    must not show the names the English page read."""
+    english = client.get("/en/practices/?region=americas").context["results"].facets
+    french = client.get("/fr/practices/?region=americas").context["results"].facets
+    assert "Brazil" in {v.label for f in english if f.name == "country" for v in f.values}
+    labels = {f.name: {v.label for v in f.values} for f in french}
+    assert "Brésil" in labels["country"] and "Brazil" not in labels["country"]
+    assert "10. Éradiquer la traite de personnes" in labels["objective"]

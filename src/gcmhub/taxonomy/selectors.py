@@ -4,6 +4,7 @@ import threading
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 
 from gcmhub.core.pagecache import public_content_version
 from gcmhub.taxonomy.models import (
@@ -83,14 +84,15 @@ _index_lock = threading.Lock()
 
 
 def taxonomy_index() -> TaxonomyIndex:
-    """The index, built once per process and kept until public content changes: every
-    taxonomy write is audited (`taxonomy_load`, the admin), which moves the public
-    content version, and building the index — thousands of rows with their
-    translations — was most of a list page's cost."""
-    key = public_content_version()
+    """The index in the active language, built once per process and language and kept
+    until public content changes: every taxonomy write is audited (`taxonomy_load`, the
+    admin), which moves the public content version, and building the index — thousands
+    of rows with their translations — was most of a list page's cost. One per language
+    because a translated row prints in the language it was read in."""
+    version, language = public_content_version(), get_language()
     with _index_lock:
-        if "index" in _index_cache and _index_cache["key"] == key:
-            return _index_cache["index"]
+        if _index_cache.get("version") == version and language in _index_cache:
+            return _index_cache[language]
     index = TaxonomyIndex(
         objectives={o.number: o for o in objective_list()},
         principles={p.slug: p for p in principle_list()},
@@ -99,7 +101,10 @@ def taxonomy_index() -> TaxonomyIndex:
         resource_types={t.slug: t for t in resource_type_list()},
     )
     with _index_lock:
-        _index_cache.update(key=key, index=index)
+        if _index_cache.get("version") != version:
+            _index_cache.clear()
+            _index_cache["version"] = version
+        _index_cache[language] = index
     return index
 
 
