@@ -15,13 +15,7 @@ from gcmhub.review.models import (
     DecisionOutcome,
     Recommendation,
 )
-from gcmhub.taxonomy.selectors import (
-    country_list,
-    objective_list,
-    principle_list,
-    region_list,
-    sdg_target_list,
-)
+from gcmhub.taxonomy.selectors import taxonomy_index
 
 
 def _date_input():
@@ -181,15 +175,17 @@ class PracticeForm(forms.Form):
         language = get_language()
         self.fields["source_language"].initial = language
         self.fields["scope"].choices = [("", "—")] + [(s.slug, s.label) for s in Scope]
-        self.fields["regions"].choices = [(r.slug, str(r)) for r in region_list()]
+        # The kept index: the form is built on every view and save of a submission.
+        index = taxonomy_index()
+        self.fields["regions"].choices = [(slug, str(r)) for slug, r in index.regions.items()]
         self.fields["countries"].choices = sorted(
-            ((c.iso3, str(c)) for c in country_list()), key=lambda pair: pair[1]
+            ((iso3, str(c)) for iso3, c in index.countries.items()), key=lambda pair: pair[1]
         )
-        objectives = [(str(o.number), str(o)) for o in objective_list()]
+        objectives = [(str(number), str(o)) for number, o in index.objectives.items()]
         self.fields["objectives_primary"].choices = objectives
         self.fields["objectives_secondary"].choices = objectives
-        self.fields["principles"].choices = [(p.slug, str(p)) for p in principle_list()]
-        self.fields["sdg_targets"].choices = [(t.code, str(t)) for t in sdg_target_list()]
+        self.fields["principles"].choices = [(s, str(p)) for s, p in index.principles.items()]
+        self.fields["sdg_targets"].choices = [(c, str(t)) for c, t in index.sdg_targets.items()]
         if not answering:
             del self.fields["response_to_reviewers"]
         self.criteria_codes = list(CRITERIA) if criteria_section else []

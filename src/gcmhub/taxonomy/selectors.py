@@ -77,6 +77,7 @@ class TaxonomyIndex:
     regions: dict[str, Region]
     countries: dict[str, Country]
     resource_types: dict[str, ResourceType]
+    sdg_targets: dict[str, SDGTarget]
 
 
 _index_cache: dict = {}
@@ -99,6 +100,7 @@ def taxonomy_index() -> TaxonomyIndex:
         regions={r.slug: r for r in region_list()},
         countries={c.iso3: c for c in country_list()},
         resource_types={t.slug: t for t in resource_type_list()},
+        sdg_targets={t.code: t for t in sdg_target_list()},
     )
     with _index_lock:
         if _index_cache.get("version") != version:
