@@ -8,9 +8,10 @@ serves it as in production: gunicorn on 127.0.0.1 with DEBUG off, tasks
 queued in the database and sent by a `gcmhub db_worker` process, emails written to files.
 Locust (scripts/locustfile.py) then runs anonymous browsers at rising concurrency
 (LOADTEST_STEPS, default 10,25,50), LOADTEST_SECONDS each (default 30), after a warm-up
-step; then, at the largest concurrency, 50 signed-in submitters save drafts and submit
-while the browsing goes on. One line per step: throughput, latency percentiles and
-errors of the browsing, beside the targets. At the end the database is compared with what
+step (LOADTEST_WARM_UP_SECONDS, default 60); then, at the largest concurrency, 50
+signed-in submitters save drafts and submit while the browsing goes on. One line per
+step: throughput, latency percentiles and errors of the browsing, beside the targets.
+At the end the database is compared with what
 people were told: every submission the server confirmed exists exactly once and in the
 state confirmed, no title twice, no half-written submission, every email sent once.
 
@@ -489,7 +490,8 @@ def run_backend(backend: str, env: dict, args, steps: list[int]) -> tuple[list[s
     try:
         wait_until_serving(120)
         for name, browsers, submitters in step_plan(steps, args.submitters):
-            result = run_step(env, data_dir, name, browsers, submitters, args.seconds)
+            seconds = args.warm_up if name == "warm-up" else args.seconds
+            result = run_step(env, data_dir, name, browsers, submitters, seconds)
             results.append(result)
             line = summarise(backend, name, browsers, result)
             lines.append(line)
@@ -548,6 +550,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--items", type=int, default=int(os.environ.get("LOADTEST_ITEMS", 100_000)))
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("LOADTEST_SECONDS", 30)))
+    parser.add_argument(
+        "--warm-up", type=int, default=int(os.environ.get("LOADTEST_WARM_UP_SECONDS", 60))
+    )
     parser.add_argument("--steps", default=os.environ.get("LOADTEST_STEPS", "10,25,50"))
     parser.add_argument("--submitters", type=int, default=50)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOADTEST_WORKERS", 4)))
@@ -584,7 +589,7 @@ def main() -> int:
     print(
         f"Targets (benchmark): ≥ {TARGET_RPS} req/s of browsing, p95 ≤ {TARGET_P95_MS} ms, "
         f"zero errors, for browsing alone; then {args.submitters} submitters join the last "
-        f"step; {args.seconds} s per step.",
+        f"step; {args.seconds} s per step after a {args.warm_up} s warm-up.",
         flush=True,
     )
     all_lines, all_problems = [], []

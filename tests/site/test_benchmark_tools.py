@@ -93,6 +93,7 @@ def test_the_load_test_runs_browsers_and_submitters_then_checks_the_database(tmp
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(LOADTEST_PORT=str(free_port()), TMPDIR=str(tmp_path))
     arguments = ["--databases", "sqlite", "--items", "300", "--steps", "2", "--seconds", "8"]
+    arguments += ["--warm-up", "5"]
     out = subprocess.run(
         [sys.executable, str(LOAD_SCRIPT), *arguments, "--submitters", "3"],
         env=env,
