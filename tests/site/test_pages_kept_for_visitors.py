@@ -76,18 +76,18 @@ def curator(make_user):
     return make_user("curator", username="carla", first_name="Carla")
 
 
-def test_a_translation_reaches_visitors_at_once_on_the_page_and_the_api(client, curator):
+def translate_into_russian(curator, title: str) -> Practice:
     practice = Practice.objects.get(slug="brazil-labour-inspection")
+    item_translation_save(
+        actor=curator, item=practice, language="ru", title=title, summary="", origin="machine"
+    )
+    return practice
+
+
+def test_a_translation_reaches_visitors_at_once_on_the_page_and_the_api(client, curator):
     client.get("/ru/practices/brazil-labour-inspection/")
     client.get("/api/v1/practices/brazil-labour-inspection?lang=ru")
-    item_translation_save(
-        actor=curator,
-        item=practice,
-        language="ru",
-        title="Трудовые инспекции в Бразилии",
-        summary="",
-        origin="machine",
-    )
+    translate_into_russian(curator, "Трудовые инспекции в Бразилии")
     assert "Трудовые инспекции в Бразилии" in text(
         client.get("/ru/practices/brazil-labour-inspection/")
     )
@@ -96,15 +96,7 @@ def test_a_translation_reaches_visitors_at_once_on_the_page_and_the_api(client, 
 
 
 def test_reviewing_a_translation_changes_its_notice_for_visitors_at_once(client, settings, curator):
-    practice = Practice.objects.get(slug="brazil-labour-inspection")
-    item_translation_save(
-        actor=curator,
-        item=practice,
-        language="ru",
-        title="Трудовые инспекции",
-        summary="",
-        origin="machine",
-    )
+    practice = translate_into_russian(curator, "Трудовые инспекции")
     # As a submitter's translation would be: waiting for a curator (set before any read).
     practice.translations.filter(language_code="ru").update(reviewed=False)
     before = client.get("/ru/practices/brazil-labour-inspection/").content
