@@ -2,12 +2,17 @@
 rendering, identical to a fresh page, replaced the moment public content changes through
 any action, never mixed with a signed-in person's page, a message or a form token."""
 
+from urllib.parse import urlencode
+
+import hypothesis
 import pytest
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given
+from hypothesis import strategies as st
 
 from gcmhub.catalog.actions import item_translation_review, item_translation_save
 from gcmhub.catalog.models import Practice
@@ -58,6 +63,28 @@ def test_a_kept_page_is_exactly_the_page_a_fresh_render_gives(client, settings, 
         client.get(f"/{language}{path}")
         kept = client.get(f"/{language}{path}")
         assert (kept.status_code, kept.content) == (fresh.status_code, fresh.content)
+
+
+QUERY = st.dictionaries(
+    st.sampled_from(["q", "objective", "country", "region", "page", "sort", "kind", "x"]),
+    st.text(max_size=12),
+    max_size=3,
+)
+
+
+@hypothesis.settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=QUERY)
+def test_any_query_string_is_kept_as_its_own_page(client, query):
+    """The kept pages are not emptied between examples: two queries sharing a key would
+    show here as a kept page that differs from its fresh render."""
+    path = "/en/practices/?" + urlencode(query)
+    with override_settings(GCMHUB_PAGE_CACHE_SECONDS=0):
+        fresh = client.get(path)
+    client.get(path)
+    kept = client.get(path)
+    assert (kept.status_code, kept.content) == (fresh.status_code, fresh.content)
 
 
 def test_languages_and_queries_are_kept_apart(client):
