@@ -85,8 +85,6 @@ def cached_for_visitors(view=None, *, language: Callable | None = None):
             response = pages.get(key)
             if response is None:
                 response = view(request, *args, **kwargs)
-                if hasattr(response, "render"):
-                    response.render()
                 if _keepable(request, response):
                     pages.set(key, response, settings.GCMHUB_PAGE_CACHE_SECONDS)
             return response
