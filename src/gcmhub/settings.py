@@ -281,20 +281,16 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("GCMHUB_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 
-# --- Rate limits (docs/adr/0022-rate-limits-and-security-tests.md) ---------------------
-# Requests counted per client address, and per person or API token where known, in fixed
-# windows. The counters live in files under GCMHUB_DATA_DIR, so every server process on
-# the machine (gunicorn's workers, the development server) counts against the same ones
-# with no extra service. Each rate is "<count>/<period>" (s, m, h, d; "30/10m" = 30 in
-# ten minutes); an empty value turns that limit off. Over a limit: HTTP 429, Retry-After.
+# --- Caches -----------------------------------------------------------------------------
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Pages kept for anonymous visitors (core/pagecache.py), in each server process.
+    # Pages kept for anonymous visitors (core/pagecache.py, ADR 24), in each server process.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GCMHUB_PAGE_CACHE_ENTRIES", "2000"))},
     },
+    # Rate-limit counters, in files every server process on the machine shares (below).
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": DATA_DIR / "cache" / "ratelimit",
@@ -302,6 +298,13 @@ CACHES = {
     },
 }
 GCMHUB_PAGE_CACHE_SECONDS = int(os.environ.get("GCMHUB_PAGE_CACHE_SECONDS", "300"))
+
+# --- Rate limits (docs/adr/0022-rate-limits-and-security-tests.md) ---------------------
+# Requests counted per client address, and per person or API token where known, in fixed
+# windows. The counters live in files under GCMHUB_DATA_DIR, so every server process on
+# the machine (gunicorn's workers, the development server) counts against the same ones
+# with no extra service. Each rate is "<count>/<period>" (s, m, h, d; "30/10m" = 30 in
+# ten minutes); an empty value turns that limit off. Over a limit: HTTP 429, Retry-After.
 RATELIMIT_USE_CACHE = "ratelimit"
 # A counter that cannot be read lets the request through: a full disk must not lock
 # everyone out (the limits slow abuse; they are not what keeps data safe).
