@@ -38,7 +38,11 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench_search import QUERIES, postgres_available  # the benchmark's 50 searches, reused
+from bench_search import (  # the benchmark's 50 searches, and its PostgreSQL helpers
+    QUERIES,
+    postgres_available,
+    recreate_database,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE_LIMITED = ("login", "registration", "password_reset", "submission", "api_read", "api_write")
@@ -307,15 +311,6 @@ def wait_until_serving(seconds: float) -> float:
             return time.monotonic() - started
         time.sleep(0.5)
     raise RuntimeError(f"{BASE} did not answer 200 within {seconds} s")
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def run_step(env: dict, data_dir: Path, name: str, browsers: int, submitters: int, seconds: int):
