@@ -30,6 +30,7 @@ from gcmhub.catalog.permissions import (
     can_translate_item,
     can_write_source_text,
 )
+from gcmhub.core.languages import content_language_codes
 from gcmhub.core.upsert import UpsertReport, set_if_changed, upsert_translated
 from gcmhub.search.actions import search_index_rebuild, search_index_replace
 from gcmhub.search.documents import IndexText
@@ -322,6 +323,9 @@ def item_translation_review(*, actor, item: Item, language: str) -> None:
     entry is too."""
     if not can_review_translation(actor):
         raise PermissionDenied
+    # Checked before the lookup, which PostgreSQL refuses for some values (a NUL byte).
+    if language not in content_language_codes():
+        raise ValidationError(_("There is no translation in this language to review."))
     locked, translation = _locked_translation(item, language)
     if translation.pk is None:
         raise ValidationError(_("There is no translation in this language to review."))
