@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from tests.browser.axe import follow
 from tests.review.conftest import make_roster
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,7 +38,7 @@ def sign_in(open_page, base, username):
     page.goto(f"{base}/en/account/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
+    follow(page, "main button[type=submit]")
     page.wait_for_url(re.compile(r".*/dashboard/$"))
     return page
 
@@ -50,16 +51,15 @@ def register_and_confirm(open_page, base):
     page.fill("input[name=organisation]", "Association Sahel Droits")
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    follow(page, "main button[type=submit]")
     (confirmation,) = [m for m in mail.outbox if m.to == ["amina@example.org"]]
     path = re.search(r"https?://[^/\s]+(/\S+/confirm/\S+/)", confirmation.body).group(1)
     page.goto(f"{base}{path}")
-    page.click("main button[type=submit]")
+    follow(page, "main button[type=submit]")
     page.goto(f"{base}/en/account/login/")
     page.fill("input[name=username]", "amina@example.org")
     page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
+    follow(page, "main button[type=submit]")
     page.wait_for_url(re.compile(r".*/dashboard/$"))
     return page
 
@@ -89,7 +89,7 @@ def fill_practice(page):
 
 def manage(page, base, title=TITLE):
     page.goto(f"{base}/en/dashboard/")
-    page.click(f"main a:has-text('{title}')")
+    follow(page, f"main a:has-text('{title}')")
     page.wait_for_url(re.compile(r".*/manage/$"))
 
 
@@ -97,29 +97,28 @@ def assign(page, people, *names):
     for name in names:
         page.select_option("#id_reviewer", str(people[name].pk))
         page.fill("#id_due_on", "2099-01-01")
-        page.click("button[name=step][value=assign]")
-        page.wait_for_load_state()
+        follow(page, "button[name=step][value=assign]")
 
 
 def answer_invitation(open_page, base, name, *, conflict="", recommendation="", round_=1):
     page = sign_in(open_page, base, name)
-    page.click(f"main a:has-text('Review, round {round_}')")
+    follow(page, f"main a:has-text('Review, round {round_}')")
     if conflict:
         page.check("input[name=status][value=declared]")
         page.fill("#id_statement", conflict)
-        page.click("button[name=step][value=conflict]")
+        follow(page, "button[name=step][value=conflict]")
         assert "You have declined this review" in page.content()
         return
     assert TITLE not in page.content()  # nothing before the declaration
     page.check("input[name=status][value=none]")
-    page.click("button[name=step][value=conflict]")
+    follow(page, "button[name=step][value=conflict]")
     assert TITLE in page.content() and SECRET_EMAIL not in page.content()
-    page.click("button[name=step][value=accept]")
+    follow(page, "button[name=step][value=accept]")
     for group in page.query_selector_all("input[name^=criterion_][value=yes]"):
         group.check()
     page.get_by_label(recommendation).check()
     page.fill("#id_comments_for_submitter", f"In my view: {recommendation}.")
-    page.click("button[name=step][value=review]")
+    follow(page, "button[name=step][value=review]")
     assert "your review is submitted" in page.content()
 
 
@@ -129,20 +128,20 @@ def test_a_practice_goes_from_registration_to_publication(cast, open_page):
     # The practitioner registers, answers the open call, saves a draft, then submits.
     amina = register_and_confirm(open_page, base)
     amina.goto(f"{base}/en/calls/{call_slug}/")
-    amina.click("main a:has-text('Submit a practice')")
+    follow(amina, "main a:has-text('Submit a practice')")
     amina.fill("#id_title", TITLE)
-    amina.click("button[name=save]")
+    follow(amina, "button[name=save]")
     assert "Draft saved" in amina.content()
     fill_practice(amina)
-    amina.click("button[name=submit]")
+    follow(amina, "button[name=submit]")
     assert "Submitted. The curators have been told." in amina.content()
 
     # The curator screens it and assigns one UN-internal and two external reviewers.
     carla = sign_in(open_page, base, "carla")
     manage(carla, base)
-    carla.click("button[name=step][value=screen]")
+    follow(carla, "button[name=step][value=screen]")
     assign(carla, people, "una", "unb", "extc")
-    carla.click("button[name=step][value=start]")
+    follow(carla, "button[name=step][value=start]")
     assert "In peer review" in carla.content()
 
     # Two reviews disagree; the third reviewer declares a conflict.
@@ -159,33 +158,33 @@ def test_a_practice_goes_from_registration_to_publication(cast, open_page):
     answer_invitation(open_page, base, "extd", recommendation="Revise and review again")
     carla.check("input[name=outcome][value=revisions]")
     carla.fill("#id_message", "Please give the 2024 figures.")
-    carla.click("button[name=step][value=decide]")
+    follow(carla, "button[name=step][value=decide]")
     assert "Revisions requested" in carla.content()
 
     # The practitioner revises and answers the reviewers.
     amina.goto(f"{base}/en/dashboard/")
     assert "Revise the practice, answer the reviewers, then submit." in amina.content()
-    amina.click(f"main a:has-text('{TITLE}')")
+    follow(amina, f"main a:has-text('{TITLE}')")
     assert "Please give the 2024 figures." in amina.content()  # the curator's message
-    amina.click("main a:has-text('Edit and submit')")
+    follow(amina, "main a:has-text('Edit and submit')")
     assert "In my view: Reject." in amina.content()  # comments, without names
     amina.fill("#id_benefit_and_impact", "1 200 people advised in 2023; 1 650 in 2024.")
     amina.fill("#id_response_to_reviewers", "The 2024 figures are added.")
-    amina.click("button[name=submit]")
+    follow(amina, "button[name=submit]")
     assert "Submitted. The curators have been told." in amina.content()
 
     # Round two: three reviewers accept; the curator accepts and publishes.
     manage(carla, base)
-    carla.click("button[name=step][value=screen]")
+    follow(carla, "button[name=step][value=screen]")
     assign(carla, people, "una", "unb", "extd")
-    carla.click("button[name=step][value=start]")
+    follow(carla, "button[name=step][value=start]")
     for name in ("una", "unb", "extd"):
         answer_invitation(open_page, base, name, recommendation="Accept as it is", round_=2)
     manage(carla, base)
     carla.check("input[name=outcome][value=accept]")
     carla.fill("#id_message", "Thank you: a model for the region.")
-    carla.click("button[name=step][value=decide]")
-    carla.click("button[name=step][value=publish]")
+    follow(carla, "button[name=step][value=decide]")
+    follow(carla, "button[name=step][value=publish]")
     assert "Published." in carla.content()
 
     # The public finds it on its objective page and in the lists, without its contact.
@@ -193,7 +192,7 @@ def test_a_practice_goes_from_registration_to_publication(cast, open_page):
     public.goto(f"{base}/en/objectives/9/")
     assert TITLE in public.content()
     public.goto(f"{base}/en/practices/")
-    public.click(f"main a:has-text('{TITLE}')")
+    follow(public, f"main a:has-text('{TITLE}')")
     page = public.content()
     assert "1 650 in 2024" in page
     for secret in (SECRET_EMAIL, "Amina Focal", "board", "Una", "Extd"):

@@ -19,10 +19,6 @@ def brazil_titles(live_demo):
     }
 
 
-def path_of(url):
-    return re.sub(r"^https?://[^/]+", "", url)
-
-
 def test_newcomer_without_javascript_browses_objective_10_and_switches_to_french(
     live_demo, brazil_titles, page, tmp_path
 ):
@@ -37,7 +33,7 @@ def test_newcomer_without_javascript_browses_objective_10_and_switches_to_french
         has=page.locator(".num", has_text=re.compile(r"^10$"))
     ).click()
 
-    assert path_of(page.url) == "/en/objectives/10/"
+    page.wait_for_url(live_demo.url + "/en/objectives/10/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Objective 10")
 
     tabs = page.get_by_role("navigation", name="Kinds of content")
@@ -47,12 +43,11 @@ def test_newcomer_without_javascript_browses_objective_10_and_switches_to_french
     expect(practice).to_be_visible()
 
     practice.click()
-    assert path_of(page.url) == "/en/practices/brazil-labour-inspection/"
+    page.wait_for_url(live_demo.url + "/en/practices/brazil-labour-inspection/")
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
-    assert path_of(page.url).startswith("/fr/")
-    assert path_of(page.url) == "/fr/practices/brazil-labour-inspection/"
+    page.wait_for_url(live_demo.url + "/fr/practices/brazil-labour-inspection/")
     assert page.locator("html").get_attribute("lang") == "fr"
     expect(page.get_by_role("heading", level=1)).to_have_text(brazil_titles["fr"])
 
@@ -77,7 +72,7 @@ def test_newcomer_without_javascript_filters_practices_by_region(live_demo, page
     facets = page.locator("aside.facets")
     facets.get_by_role("link", name=re.compile(r"^Americas \(\d+\)$")).click()
 
-    assert "region=americas" in page.url
+    page.wait_for_url(re.compile(r".*[?&]region=americas(&|$)"))
     expect(count).not_to_have_text(before)
     after = count.inner_text()
     assert int(after.split()[0]) < int(before.split()[0])
