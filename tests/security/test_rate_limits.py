@@ -255,6 +255,7 @@ COUNT_ONE_REQUEST = (
 )
 
 
+@pytest.mark.own_database
 def test_server_processes_share_their_counts(tmp_path):
     """Two processes (as gunicorn's workers are) with the same data directory: the second
     sees the requests the first counted."""
@@ -268,6 +269,7 @@ def test_server_processes_share_their_counts(tmp_path):
     assert answers[:2] == ["None\n", "None\n"] and int(answers[2]) > 0
 
 
+@pytest.mark.own_database
 def test_a_malformed_rate_stops_the_server_from_starting(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],

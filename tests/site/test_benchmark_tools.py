@@ -59,6 +59,7 @@ def test_the_corpus_is_multilingual_tagged_and_searchable(demo):
         assert any(c.item.slug.startswith("synthetic-") for c in results.cards), word
 
 
+@pytest.mark.own_database
 def test_the_benchmark_prints_its_line_with_the_baseline(tmp_path, request):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["GCMHUB_DATA_DIR"] = str(tmp_path)
@@ -89,6 +90,7 @@ def load_line(step: str) -> re.Pattern:
     )
 
 
+@pytest.mark.own_database
 def test_the_load_test_runs_browsers_and_submitters_then_checks_the_database(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(LOADTEST_PORT=str(free_port()), TMPDIR=str(tmp_path))

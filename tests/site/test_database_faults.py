@@ -13,8 +13,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import pytest
+
 from tests.html_check import html_errors
 from tests.served import UNREACHABLE_DATABASE, environment, served
+
+pytestmark = pytest.mark.own_database
 
 
 def fetch(url: str, *, data: dict | None = None, cookies: dict | None = None):

@@ -36,6 +36,7 @@ def production_environment(tmp_path) -> dict:
     return env
 
 
+@pytest.mark.own_database
 def test_production_settings_pass_the_deployment_checks(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "gcmhub.cli", "check", "--deploy", "--fail-level", "WARNING"],
@@ -46,6 +47,7 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.own_database
 def test_the_development_default_is_flagged_by_the_deployment_checks(tmp_path):
     env = production_environment(tmp_path)
     del env["GCMHUB_SECRET_KEY"], env["GCMHUB_HTTPS"]
@@ -70,6 +72,7 @@ def _run_in_production(code: str, tmp_path) -> str:
     ).stdout
 
 
+@pytest.mark.own_database
 def test_https_mode_sends_hsts_and_marks_cookies_secure(tmp_path):
     code = (
         "import django; django.setup(); from django.conf import settings as s;"
@@ -93,6 +96,7 @@ print(insecure.status_code, insecure["Location"])
 """
 
 
+@pytest.mark.own_database
 def test_https_mode_answers_with_hsts_secure_cookies_and_redirects_http(tmp_path):
     lines = _run_in_production(HTTPS_RESPONSE, tmp_path).splitlines()
     assert lines[0] == "200 max-age=31536000; includeSubDomains"

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.own_database
+
 
 def sqlite_environment() -> dict:
     """This process's environment without DATABASE_URL (set during the PostgreSQL run)."""
